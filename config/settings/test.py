@@ -1,0 +1,12 @@
+"""Test settings: fast hashing, local memory cache, plain static storage, locmem e-mail."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-integrationsportal"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / "data" / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

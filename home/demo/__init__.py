@@ -1,0 +1,1 @@
+"""Demo content: the two districts of the seeds, built through the same APIs editors use."""

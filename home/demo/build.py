@@ -1,0 +1,184 @@
+"""Builds the demo districts: sites, page trees, settings, logos, translations and logins."""
+
+import io
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.db import transaction
+
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from home.demo.districts import DISTRICTS, TRANSLATED_LANGUAGES
+from home.demo.text import Glossary, StreamBuilder
+from home.demo.translate import translate
+from home.models import DistrictSettings, HomePage, StandardPage
+
+WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
+
+
+def demo_password(path=None):
+    """The demo password: DEMO_PASSWORD, else one generated once and kept under data/."""
+    import os
+
+    if os.environ.get("DEMO_PASSWORD"):
+        return os.environ["DEMO_PASSWORD"]
+    path = path or (settings.DATA_DIR / "demo-password.txt")
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    password = secrets.token_urlsafe(12)
+    path.write_text(password + "\n")
+    return password
+
+
+def remove_wagtail_welcome_page():
+    """Drop the placeholder page and site that Wagtail's first migration creates."""
+    welcome = Page.objects.filter(depth=2, title=WAGTAIL_WELCOME_TITLE).first()
+    if welcome is not None and not welcome.get_children().exists():
+        Site.objects.filter(root_page=welcome).delete()
+        welcome.delete()
+
+
+class DemoBuilder:
+    """Creates what is missing and leaves what exists alone, so a second run changes nothing."""
+
+    def __init__(self, stdout=None, password=None):
+        self.stdout = stdout
+        self.password = password
+        self.created = 0
+        self.glossaries = {}
+
+    def log(self, message):
+        if self.stdout:
+            self.stdout.write(message)
+
+    @transaction.atomic
+    def build(self):
+        self.admin = self.ensure_admin()
+        self.remove_wagtail_welcome_page()
+        for district in DISTRICTS:
+            self.build_district(district)
+        return self.created
+
+    def ensure_admin(self):
+        User = get_user_model()
+        user = User.objects.filter(username="admin").first()
+        if user is None:
+            user = User.objects.create_superuser(
+                "admin", "admin@example.org", self.password or demo_password()
+            )
+            self.created += 1
+        return user
+
+    def remove_wagtail_welcome_page(self):
+        remove_wagtail_welcome_page()
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def build_page(self, parent, spec, page_class):
+        glossary = Glossary()
+        existing = parent.get_children().filter(slug=spec.slug).first()
+        if existing is not None:
+            page = existing.specific
+        else:
+            body = StreamBuilder(glossary)
+            if spec.build_body:
+                spec.build_body(body)
+            page = page_class(
+                title=glossary.add(spec.title),
+                slug=spec.slug,
+                intro=glossary.add(spec.intro),
+                body=body.blocks,
+                show_in_menus=spec.show_in_menus,
+                locale=Locale.get_default(),
+            )
+            parent.add_child(instance=page)
+            page.save_revision(user=self.admin).publish(user=self.admin)
+            self.created += 1
+        if not glossary.texts:
+            # Existing page: rebuild the glossary so translations still find their texts.
+            body = StreamBuilder(glossary)
+            glossary.add(spec.title)
+            glossary.add(spec.intro)
+            if spec.build_body:
+                spec.build_body(body)
+        self.glossaries[page.pk] = glossary
+        return page
+
+    def build_tree(self, parent, spec, page_class, pages_by_field):
+        page = self.build_page(parent, spec, page_class)
+        if spec.settings_field:
+            pages_by_field[spec.settings_field] = page
+        for child in spec.children:
+            self.build_tree(page, child, StandardPage, pages_by_field)
+        return page
+
+    def build_district(self, district):
+        root = Page.get_first_root_node()
+        pages_by_field = {}
+        home = self.build_tree(root, district.home, HomePage, pages_by_field)
+
+        site = Site.objects.filter(hostname=district.hostname).first()
+        if site is None:
+            site = Site.objects.create(
+                hostname=district.hostname,
+                port=80,
+                site_name=district.name,
+                root_page=home,
+                is_default_site=district.is_default_site,
+            )
+            self.created += 1
+
+        district_settings = DistrictSettings.for_site(site)
+        if not district_settings.pk or district_settings.name == "Landkreis":
+            district_settings.name = district.name
+            district_settings.office_name = district.office_name
+            district_settings.street = district.street
+            district_settings.postcode = district.postcode
+            district_settings.city = district.city
+            district_settings.phone = district.phone
+            district_settings.email = district.email
+            district_settings.logo = self.make_logo(district)
+            for field_name, page in pages_by_field.items():
+                setattr(district_settings, field_name, page)
+            district_settings.save()
+            self.created += 1
+
+        for language_code in TRANSLATED_LANGUAGES:
+            self.translate_tree(home, language_code)
+        self.log(f"  {district.name}: ready")
+
+    def translate_tree(self, page, language_code):
+        locale = Locale.objects.get(language_code=language_code)
+        if page.get_translation_or_none(locale) is None:
+            glossary = self.glossaries.get(page.pk, Glossary())
+            translate(page, language_code, glossary.translations(language_code), self.admin)
+            self.created += 1
+        for child in page.get_children().filter(locale=page.locale):
+            self.translate_tree(child.specific, language_code)
+
+    # --- images --------------------------------------------------------------------------
+
+    def make_logo(self, district):
+        """A simple generated emblem with the district's initials (no downloaded artwork)."""
+        from PIL import Image as PILImage
+        from PIL import ImageDraw
+
+        Image = get_image_model()
+        title = f"Logo {district.name}"
+        existing = Image.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        canvas = PILImage.new("RGB", (160, 160), "white")
+        draw = ImageDraw.Draw(canvas)
+        draw.rounded_rectangle((8, 8, 152, 152), radius=24, fill=district.colour)
+        draw.text((80, 80), district.initials, fill="white", anchor="mm", font_size=64)
+        buffer = io.BytesIO()
+        canvas.save(buffer, format="PNG")
+        image = Image(title=title)
+        image.file = ImageFile(buffer, name=f"logo-{district.key}.png")
+        image.save()
+        return image

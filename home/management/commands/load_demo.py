@@ -1,0 +1,28 @@
+from django.core.management.base import BaseCommand
+
+from home.demo.build import DemoBuilder, demo_password
+from home.demo.districts import DISTRICTS
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo districts (Landkreis Rastatt, Rems-Murr-Kreis) with German pages and "
+        "English and Arabic translations. Idempotent: what exists is left alone."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="Port shown in the URLs.")
+
+    def handle(self, *args, **options):
+        password = demo_password()
+        self.stdout.write("Demo content:")
+        created = DemoBuilder(stdout=self.stdout, password=password).build()
+        self.stdout.write(self.style.SUCCESS(f"{created} objects created."))
+        port = options["port"]
+        self.stdout.write("")
+        self.stdout.write("Sites:")
+        for district in DISTRICTS:
+            self.stdout.write(f"  {district.name}: http://{district.hostname}:{port}/")
+        self.stdout.write(f"  (Landkreis Rastatt also on http://127.0.0.1:{port}/)")
+        self.stdout.write(f"Admin: http://127.0.0.1:{port}/admin/")
+        self.stdout.write(f"Login: admin / {password}")

@@ -1,0 +1,179 @@
+"""Home and general pages of a district, and the district's site settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+
+class BasePage(Page):
+    """Fields and behaviour every public page of the portal shares: an intro and the body."""
+
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        help_text=_("Ein bis drei Sätze, die oben auf der Seite und in Übersichten stehen."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The start page of one district in one language: the root of that district's tree."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("Startseite")
+        verbose_name_plural = _("Startseiten")
+
+
+class StandardPage(BasePage):
+    """A general content page: legal pages, Leichte Sprache, sign language, information."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("Allgemeine Seite")
+        verbose_name_plural = _("Allgemeine Seiten")
+
+
+@register_setting(icon="site")
+class DistrictSettings(BaseSiteSetting):
+    """Who runs this district's site, how to reach them, and which pages the footer links."""
+
+    name = models.CharField(_("Name des Landkreises"), max_length=200, default="Landkreis")
+    office_name = models.CharField(
+        _("Dienststelle"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. Landratsamt – Sachgebiet Integration"),
+    )
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Impressum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Datenschutzerklärung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Erklärung zur Barrierefreiheit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Leichte Sprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Gebärdensprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    feedback_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Barriere melden / Feedback"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Seite, auf der Lesende eine Barriere oder ein Anliegen melden."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("office_name"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Landkreis"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldPanel("postcode"),
+                FieldPanel("city"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("imprint_page"),
+                PageChooserPanel("privacy_page"),
+                PageChooserPanel("accessibility_page"),
+                PageChooserPanel("easy_language_page"),
+                PageChooserPanel("sign_language_page"),
+                PageChooserPanel("feedback_page"),
+            ],
+            heading=_("Pflichtseiten im Fußbereich"),
+        ),
+    ]
+
+    # The footer links, in the order the footer shows them: (settings field, label).
+    FOOTER_LINKS = [
+        ("imprint_page", _("Impressum")),
+        ("privacy_page", _("Datenschutz")),
+        ("accessibility_page", _("Erklärung zur Barrierefreiheit")),
+        ("easy_language_page", _("Leichte Sprache")),
+        ("sign_language_page", _("Gebärdensprache")),
+        ("feedback_page", _("Barriere melden")),
+    ]
+
+    class Meta:
+        verbose_name = _("Einstellungen des Landkreises")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,95 @@
+"""A reader in a real browser: languages, right-to-left, districts, accessibility."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import axe_violations, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def rems_murr_url(live_server, path):
+    port = live_server.url.rsplit(":", 1)[1]
+    return f"http://rems-murr.localhost:{port}{path}"
+
+
+def test_german_reader_switches_to_arabic(demo_site, live_server, page):
+    page.goto(live_server.url + "/")
+    assert page.url == live_server.url + "/de/"
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.locator("html").get_attribute("dir") == "ltr"
+    page.get_by_role("navigation", name="Sprache wählen").get_by_role(
+        "link", name=re.compile("العربية")
+    ).click()
+    assert page.url == live_server.url + "/ar/"
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h1").inner_text() == "الاندماج في دائرة راشتات"
+    # the Arabic text is drawn with the self-hosted Arabic font
+    font = page.locator("h1").evaluate("element => getComputedStyle(element).fontFamily")
+    assert font.startswith('"Noto Sans Arabic"')
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans Arabic\"', 'عربي')")
+    # RTL really mirrors the layout: the brand sits at the right edge
+    brand = page.locator(".site-brand").bounding_box()
+    assert brand["x"] > page.viewport_size["width"] / 2
+    save_screenshot(page, "home-ar")
+
+
+def test_arabic_reader_follows_menu_and_stays_in_arabic(demo_site, live_server, page):
+    page.goto(live_server.url + "/ar/")
+    page.get_by_role("navigation", name=re.compile(".")).locator(".main-nav__link").first.click()
+    assert "/ar/" in page.url
+    assert page.locator("html").get_attribute("lang") == "ar"
+    english = page.locator('.language-switcher a[hreflang="en"]')
+    english.click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "/en/" in page.url
+
+
+def test_rems_murr_is_its_own_district(demo_site, live_server, page):
+    page.goto(rems_murr_url(live_server, "/de/"))
+    assert page.locator("h1").inner_text() == "Integration im Rems-Murr-Kreis"
+    assert "Rems-Murr-Kreis" in page.locator(".site-brand__name").inner_text()
+    assert "Rastatt" not in page.locator("main").inner_text()
+
+
+def test_pages_work_without_javascript(browser, demo_site, live_server, requests_log):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.on("request", requests_log.record)
+    page.goto(live_server.url + "/de/beteiligung/")
+    page.locator("summary", has_text="Kann ich noch Vorschläge einreichen?").click()
+    assert page.get_by_text("nimmt Vorschläge und Bedarfe jederzeit").is_visible()
+    page.get_by_role("link", name="Zum Inhalt springen").focus()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    context.close()
+    assert requests_log.foreign() == []
+
+
+def test_usable_at_320_pixels(browser, demo_site, live_server):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for path in ("/de/", "/ar/beteiligung/"):
+        page.goto(live_server.url + path)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= 320, (path, scroll_width)
+    save_screenshot(page, "narrow-ar")
+    context.close()
+
+
+PAGE_TYPES = {
+    "home": "/{lang}/",
+    "standard": "/{lang}/beteiligung/",
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_axe_finds_no_violations_on_every_page_type(demo_site, live_server, page, lang):
+    for name, path in PAGE_TYPES.items():
+        page.goto(live_server.url + path.format(lang=lang))
+        violations = axe_violations(page)
+        assert violations == [], f"{name} ({lang}): {violations}"
+    page.goto(rems_murr_url(live_server, f"/{lang}/"))
+    assert axe_violations(page) == []
