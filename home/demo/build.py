@@ -34,6 +34,19 @@ def demo_password(path=None):
     return password
 
 
+def ensure_base_data():
+    """The rows Wagtail's migrations create, in case the database was flushed since."""
+    from wagtail.models import Collection
+
+    from home.apps import ensure_locales
+
+    ensure_locales()
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+
+
 def remove_wagtail_welcome_page():
     """Drop the placeholder page and site that Wagtail's first migration creates."""
     welcome = Page.objects.filter(depth=2, title=WAGTAIL_WELCOME_TITLE).first()
@@ -57,6 +70,7 @@ class DemoBuilder:
 
     @transaction.atomic
     def build(self):
+        ensure_base_data()
         self.admin = self.ensure_admin()
         self.remove_wagtail_welcome_page()
         for district in DISTRICTS:

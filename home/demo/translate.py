@@ -1,6 +1,6 @@
 """Translate demo pages through wagtail-localize, exactly as a translator's work is stored."""
 
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -42,5 +42,17 @@ def translate(instance, language_code, mapping, user=None):
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    translation.save_target(user=user, publish=True)
-    return instance.get_translation(locale)
+    if not isinstance(instance, DraftStateMixin):
+        translation.save_target(user=user, publish=True)
+        return instance.get_translation(locale)
+    # Save a draft and publish it here: wagtail-localize would publish on commit with the
+    # page object of this moment, which resets the tree counters of pages whose
+    # translated children are added later in the same transaction.
+    translation.save_target(user=user, publish=False)
+    translated = instance.get_translation(locale)
+    revision = translated.get_latest_revision()
+    if revision is not None:
+        revision.publish(user=user)
+    else:
+        translated.save_revision(user=user).publish(user=user)
+    return translated.__class__.objects.get(pk=translated.pk)

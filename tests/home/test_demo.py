@@ -66,6 +66,8 @@ def test_demo_translations_are_made_with_wagtail_localize(demo, client):
     assert '<html lang="ar" dir="rtl">' in content
     assert "الاندماج في دائرة راشتات" in content
     assert "18 يونيو 2024" in content
+    # the Arabic menu leads to the Arabic pages
+    assert '<a class="main-nav__link" href="/ar/beteiligung/">المشاركة في التحديث</a>' in content
 
 
 def test_demo_is_idempotent(demo, settings):
