@@ -1,6 +1,7 @@
 """The one shared StreamBlock for body content, and the blocks it is made of."""
 
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -10,6 +11,13 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
 BLOCK_TEMPLATES = "components/streamfield/blocks"
+
+
+class HeadingValue(blocks.StructValue):
+    """A heading's anchor for the table of contents, in any script (Arabic, Cyrillic)."""
+
+    def anchor(self):
+        return slugify(self.get("text") or "", allow_unicode=True)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -25,6 +33,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         template = f"{BLOCK_TEMPLATES}/heading_block.html"
+        value_class = HeadingValue
         label = _("Überschrift")
         description = _("Eine Zwischenüberschrift; sie erscheint im Inhaltsverzeichnis.")
         preview_value = {"text": "Bildung und Sprache", "level": "h2"}
