@@ -1,4 +1,5 @@
 import pytest
+
 from wagtail.models import Locale
 
 from home.factories import HomePageFactory, StandardPageFactory, translate_page
