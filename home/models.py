@@ -7,8 +7,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 
@@ -54,6 +55,33 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("Allgemeine Seite")
         verbose_name_plural = _("Allgemeine Seiten")
+
+
+class Topic(TranslatableMixin, index.Indexed, models.Model):
+    """A field of action or general topic ("Wohnen", "Arbeit") that content is filed under."""
+
+    name = models.CharField(_("Name"), max_length=120)
+    slug = models.SlugField(
+        _("Kurzname"),
+        max_length=120,
+        allow_unicode=False,
+        help_text=_("Für Filter in Adressen, z. B. „wohnen“; in allen Sprachen gleich."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_locale")
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 @register_setting(icon="site")

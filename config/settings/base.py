@@ -26,6 +26,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "home",
+    "contacts",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
