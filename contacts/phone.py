@@ -1,6 +1,7 @@
 """Phone numbers: one stored form (E.164), German display form, international tel: links."""
 
 import phonenumbers
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -11,6 +11,7 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from home.demo import demo_steps
 from home.demo.districts import DISTRICTS, TRANSLATED_LANGUAGES
 from home.demo.text import Glossary, StreamBuilder
 from home.demo.translate import translate
@@ -92,35 +93,39 @@ class DemoBuilder:
 
     # --- pages ---------------------------------------------------------------------------
 
-    def build_page(self, parent, spec, page_class):
+    def ensure_page(self, parent, slug, make):
+        """The child page with this slug; else the page `make(glossary)` returns, published.
+
+        `make` turns demo texts (T) into German field values through the glossary, which
+        later gives the translations their strings.
+        """
         glossary = Glossary()
-        existing = parent.get_children().filter(slug=spec.slug).first()
+        page = make(glossary)
+        existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
-            page = existing.specific
-        else:
+            self.glossaries[existing.pk] = glossary
+            return existing.specific
+        page.slug = slug
+        page.locale = Locale.get_default()
+        parent.add_child(instance=page)
+        page.save_revision(user=self.admin).publish(user=self.admin)
+        self.created += 1
+        self.glossaries[page.pk] = glossary
+        return page
+
+    def build_page(self, parent, spec, page_class):
+        def make(glossary):
             body = StreamBuilder(glossary)
             if spec.build_body:
                 spec.build_body(body)
-            page = page_class(
+            return page_class(
                 title=glossary.add(spec.title),
-                slug=spec.slug,
                 intro=glossary.add(spec.intro),
                 body=body.blocks,
                 show_in_menus=spec.show_in_menus,
-                locale=Locale.get_default(),
             )
-            parent.add_child(instance=page)
-            page.save_revision(user=self.admin).publish(user=self.admin)
-            self.created += 1
-        if not glossary.texts:
-            # Existing page: rebuild the glossary so translations still find their texts.
-            body = StreamBuilder(glossary)
-            glossary.add(spec.title)
-            glossary.add(spec.intro)
-            if spec.build_body:
-                spec.build_body(body)
-        self.glossaries[page.pk] = glossary
-        return page
+
+        return self.ensure_page(parent, spec.slug, make)
 
     def build_tree(self, parent, spec, page_class, pages_by_field):
         page = self.build_page(parent, spec, page_class)
@@ -163,7 +168,14 @@ class DemoBuilder:
 
         for language_code in TRANSLATED_LANGUAGES:
             self.translate_tree(home, language_code)
+        for step in demo_steps():
+            step(self, district, site, home)
         self.log(f"  {district.name}: ready")
+
+    def translate_subtree(self, page):
+        """Translate a page and its German descendants into the demo languages."""
+        for language_code in TRANSLATED_LANGUAGES:
+            self.translate_tree(page, language_code)
 
     def translate_tree(self, page, language_code):
         locale = Locale.objects.get(language_code=language_code)
