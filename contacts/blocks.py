@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 WEEKDAYS = [
     ("mo", _("Montag")),
@@ -12,6 +13,13 @@ WEEKDAYS = [
     ("fr", _("Freitag")),
     ("sa", _("Samstag")),
 ]
+
+
+class OfficeHoursValue(blocks.StructValue):
+    """An opening slot with its weekday named in the reader's language."""
+
+    def day_label(self):
+        return dict(WEEKDAYS).get(self.get("day"), "")
 
 
 class OfficeHoursBlock(blocks.StructBlock):
@@ -24,6 +32,7 @@ class OfficeHoursBlock(blocks.StructBlock):
     class Meta:
         icon = "time"
         label = _("Sprechzeit")
+        value_class = OfficeHoursValue
 
     def clean(self, value):
         value = super().clean(value)
@@ -35,4 +44,52 @@ class OfficeHoursBlock(blocks.StructBlock):
 
 
 class OfficeHoursStreamBlock(blocks.StreamBlock):
+    """A contact's office hours, one slot per weekday and time span."""
+
     slot = OfficeHoursBlock()
+
+
+class ContactChooserBlock(SnippetChooserBlock):
+    """Chooses a contact; synchronised, since each reader sees the contact in their language."""
+
+    def __init__(self, **kwargs):
+        super().__init__("contacts.Contact", **kwargs)
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+    def deconstruct(self):
+        return blocks.Block.deconstruct(self)
+
+
+class ContactBlockValue(blocks.StructValue):
+    """The chosen contact as a list, ready for the "Kontakt" box template."""
+
+    def contacts(self):
+        contact = self.get("contact")
+        return [contact] if contact is not None else []
+
+
+class ContactBlock(blocks.StructBlock):
+    """The "Kontakt" box of the seeds: who to call, with a link to the directory entry."""
+
+    heading = blocks.CharBlock(
+        label=_("Überschrift"),
+        required=False,
+        max_length=100,
+        help_text=_("Leer lassen für „Kontakt“."),
+    )
+    contact = ContactChooserBlock(label=_("Kontakt"))
+
+    class Meta:
+        icon = "user"
+        template = "components/streamfield/blocks/contact_block.html"
+        label = _("Kontakt")
+        value_class = ContactBlockValue
+        description = _(
+            "Ein Kasten mit Name, Funktion, Telefon, E-Mail und Raum einer Ansprechperson."
+        )
+        preview_value = {"heading": "Kontakt"}

@@ -36,6 +36,13 @@ SPOKEN_LANGUAGES = [
 ]
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 RTL_SPOKEN = {"ar", "fa", "prs", "ps", "ur"}
+# BCP 47 tags for lang="" where our short code is not one ("dgs" is Dogosé; DGS is "gsg").
+LANGUAGE_TAGS = {"dgs": "gsg"}
+
+
+def language_tag(code):
+    """The value for a lang="" attribute of a spoken language."""
+    return LANGUAGE_TAGS.get(code, code)
 
 
 class LanguageListField(models.JSONField):

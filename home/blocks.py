@@ -10,6 +10,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
+from contacts.blocks import ContactBlock
+
 BLOCK_TEMPLATES = "components/streamfield/blocks"
 
 
@@ -325,3 +327,4 @@ class BodyBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     table = TranslatableTableBlock()
     info_box = InfoBoxBlock()
+    contact = ContactBlock()

@@ -73,7 +73,9 @@ def translate_page(page, language_code):
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
-    translation = page.specific.copy_for_translation(locale, copy_parents=True)
+    # From the database, not the caller's possibly stale object.
+    page = Page.objects.get(pk=page.pk).specific
+    translation = page.copy_for_translation(locale, copy_parents=True)
     translation.title = f"{page.title} [{language_code}]"
     translation.save_revision().publish()
     return translation.specific

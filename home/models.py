@@ -11,6 +11,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from contacts.mixins import PageContactsMixin
 from home.blocks import BodyBlock
 
 
@@ -39,16 +40,17 @@ class HomePage(BasePage):
     """The start page of one district in one language: the root of that district's tree."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "concept.ConceptPage", "contacts.ContactDirectoryPage"]
 
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
 
 
-class StandardPage(BasePage):
+class StandardPage(PageContactsMixin, BasePage):
     """A general content page: legal pages, Leichte Sprache, sign language, information."""
 
+    content_panels = BasePage.content_panels + PageContactsMixin.contact_panels
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 

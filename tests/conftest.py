@@ -74,3 +74,33 @@ def full_tree(home, image, document):
         for item in (home, info, page):
             translate_page(item, code)
     return {"home": home, "info": info, "page": Page.objects.get(pk=page.pk).specific}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content of both districts, as `make run` builds it; once per test module.
+
+    Built inside a transaction that is rolled back after the module, so other tests never
+    see it; each test still runs in its own savepoint through the `db` fixture.
+    """
+    import os
+    from io import StringIO
+
+    from django.db import transaction
+    from django.test import override_settings
+
+    previous = os.environ.get("DEMO_PASSWORD")
+    os.environ["DEMO_PASSWORD"] = "demo-passwort"
+    with django_db_blocker.unblock(), override_settings(DATA_DIR=tmp_path_factory.mktemp("d")):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", stdout=StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            if previous is None:
+                os.environ.pop("DEMO_PASSWORD", None)
+            else:
+                os.environ["DEMO_PASSWORD"] = previous

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, local memory cache, plain static storage, locmem e-mail."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -14,4 +16,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # A file, not SQLite's shared in-memory database: the live server of the browser tests then
 # uses its own connection and cannot interleave with the test's flush and restore.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "data" / "test-db.sqlite3")}  # noqa: F405
+    # One file per test process, so that parallel runs do not share it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "data" / f"test-db-{os.getpid()}.sqlite3")  # noqa: F405
+    }

@@ -89,11 +89,42 @@ PAGE_TYPES = {
 }
 
 
+REMS_MURR_PAGE_TYPES = {
+    "home": "/{lang}/",
+    "concept": "/{lang}/integrationsplan-2017/",
+    "chapter": "/{lang}/integrationsplan-2017/bildung-und-sprache/",
+    "measure": "/{lang}/integrationsplan-2017/bildung-und-sprache/koordinierungsstelle-bildung/",
+    "concept print": "/{lang}/integrationsplan-2017/gesamt/",
+}
+
+
 @pytest.mark.parametrize("lang", ["de", "ar"])
 def test_axe_finds_no_violations_on_every_page_type(demo_site, live_server, page, lang):
     for name, path in PAGE_TYPES.items():
         page.goto(live_server.url + path.format(lang=lang))
         violations = axe_violations(page)
         assert violations == [], f"{name} ({lang}): {violations}"
-    page.goto(rems_murr_url(live_server, f"/{lang}/"))
-    assert axe_violations(page) == []
+    for name, path in REMS_MURR_PAGE_TYPES.items():
+        response = page.goto(rems_murr_url(live_server, path.format(lang=lang)))
+        assert response.status == 200, name
+        violations = axe_violations(page)
+        assert violations == [], f"{name} ({lang}): {violations}"
+    save_screenshot(page, f"concept-print-{lang}")
+
+
+def test_council_member_follows_a_cross_reference(demo_site, live_server, page):
+    """Rems-Murr plan → chapter 2 → "vgl. Maßnahme 2.5" → measure 2.5."""
+    page.goto(rems_murr_url(live_server, "/de/integrationsplan-2017/"))
+    assert "8. Mai 2017" in page.locator(".adoption-line").inner_text()
+    page.get_by_role("link", name=re.compile("Arbeitsmarkt")).first.click()
+    page.get_by_role("link", name=re.compile("Arbeitsgruppe zur Arbeitsmarktintegration")).click()
+    page.get_by_role("link", name="Maßnahme 2.5").click()
+    assert page.locator(".measure-number").first.inner_text() == "2.5"
+    page.goto(
+        rems_murr_url(
+            live_server,
+            "/ar/integrationsplan-2017/bildung-und-sprache/koordinierungsstelle-bildung/",
+        )
+    )
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    save_screenshot(page, "measure-ar")

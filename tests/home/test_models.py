@@ -28,6 +28,13 @@ def test_home_page_only_at_the_top_of_the_tree(home):
 
 
 def test_allowed_children():
-    assert HomePage.allowed_subpage_models() == [StandardPage]
+    from concept.models import ConceptPage
+    from contacts.models import ContactDirectoryPage
+
+    assert set(HomePage.allowed_subpage_models()) == {
+        StandardPage,
+        ConceptPage,
+        ContactDirectoryPage,
+    }
     assert StandardPage.allowed_subpage_models() == [StandardPage]
     assert StandardPage.allowed_parent_page_models() == [HomePage, StandardPage]

@@ -4,20 +4,46 @@ Names, numbers and addresses are the same in every language (synchronised); posi
 notes and accessibility hints are translated.
 """
 
+from dataclasses import dataclass
+
+from rest_framework import serializers
+
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from contacts.blocks import OfficeHoursStreamBlock
-from contacts.languages import LANGUAGE_NAMES, RTL_SPOKEN, LanguageListField
+from contacts.languages import LANGUAGE_NAMES, RTL_SPOKEN, LanguageListField, language_tag
 from contacts.phone import PhoneNumberField, display_phone
+from contacts.serializers import AddressField, DirectoryURLField, OrganisationField
+
+
+@dataclass(frozen=True)
+class SpokenLanguage:
+    """A language a contact speaks, named in itself, with its lang and dir attributes."""
+
+    code: str
+    name: str
+    tag: str
+    direction: str
+
+
+class PublicContactQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+    def for_site(self, site):
+        return self.filter(site=site)
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -148,6 +174,8 @@ class Location(TranslatableMixin, models.Model):
 class Contact(TranslatableMixin, index.Indexed, ClusterableModel):
     """A person or a function ("Integrationsbeauftragte") readers can call or write to."""
 
+    objects = PublicContactQuerySet.as_manager()
+
     name = models.CharField(
         _("Name"),
         max_length=200,
@@ -267,6 +295,25 @@ class Contact(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("topic_links"),
     ]
 
+    api_fields = [
+        APIField("name"),
+        APIField("position"),
+        APIField("organisation", serializer=OrganisationField()),
+        APIField("phone"),
+        APIField("phone_display", serializer=serializers.CharField(read_only=True)),
+        APIField("fax"),
+        APIField("mobile"),
+        APIField("email"),
+        APIField("website"),
+        APIField("address", serializer=AddressField(source="location")),
+        APIField("room"),
+        APIField("office_hours"),
+        APIField("office_hours_note"),
+        APIField("languages"),
+        APIField("language", serializer=serializers.CharField(source="locale.language_code")),
+        APIField("directory_url", serializer=DirectoryURLField(source="*")),
+    ]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Kontakt")
         verbose_name_plural = _("Kontakte")
@@ -285,11 +332,29 @@ class Contact(TranslatableMixin, index.Indexed, ClusterableModel):
         return display_phone(self.mobile)
 
     def spoken_languages(self):
-        """(code, name in its own language, direction) for each language spoken."""
+        """Each language spoken, named in itself ("العربية"), with its lang and dir."""
         return [
-            (code, LANGUAGE_NAMES.get(code, code), "rtl" if code in RTL_SPOKEN else "ltr")
+            SpokenLanguage(
+                code=code,
+                name=LANGUAGE_NAMES.get(code, code),
+                tag=language_tag(code),
+                direction="rtl" if code in RTL_SPOKEN else "ltr",
+            )
             for code in self.languages or []
         ]
+
+    @property
+    def slug(self):
+        """The readable part of the contact's public address ("anna-beispiel")."""
+        return slugify(self.name)[:60].strip("-") or "kontakt"
+
+    @property
+    def initial(self):
+        """The letter of the A–Z list the contact is filed under (umlauts under their base)."""
+        from contacts.directory import sort_key
+
+        key = sort_key(self.name)
+        return key[:1].upper() if key[:1].isalpha() else "#"
 
 
 class ContactTopic(Orderable):

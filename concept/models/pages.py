@@ -1,0 +1,653 @@
+"""Page types of the concept tree: Home → Concept → Chapter → Measure, plus catalogue and report."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from concept.blocks import (
+    DecisionsBlock,
+    FiguresBlock,
+    GoalsBlock,
+    MilestonesBlock,
+    ProgressStreamBlock,
+    WorkshopsBlock,
+)
+from concept.models.status import (
+    STATUS_BADGE,
+    EditionStatus,
+    FundingState,
+    Kind,
+    Status,
+    Timeframe,
+)
+from contacts.mixins import PageContactsMixin
+from home.i18n import localize_all
+from home.models import BasePage
+
+
+class ConceptPage(RoutablePageMixin, BasePage):
+    """One edition of a district's integration concept, e.g. "Integrationskonzept 2017"."""
+
+    short_title = models.CharField(_("Kurztitel"), max_length=80, blank=True)
+    period = models.CharField(
+        _("Zeitraum / Jahr"),
+        max_length=40,
+        blank=True,
+        help_text=_("z. B. „2024“ oder „2017–2023“"),
+    )
+    edition_status = models.CharField(
+        _("Stand"), max_length=20, choices=EditionStatus.choices, default=EditionStatus.DRAFT
+    )
+    key_figures = StreamField(FiguresBlock(), verbose_name=_("Kennzahlen"), blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Gesamtdokument"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    predecessor = models.ForeignKey(
+        "concept.ConceptPage",
+        verbose_name=_("Vorherige Ausgabe"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="successors",
+    )
+    participation_period = models.CharField(
+        _("Zeitraum der Beteiligung"), max_length=100, blank=True
+    )
+    participation_text = RichTextField(
+        _("Wie das Konzept entstand"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+    )
+    workshops = StreamField(WorkshopsBlock(), verbose_name=_("Workshops"), blank=True)
+    participants_total = models.PositiveIntegerField(
+        _("Teilnehmende insgesamt"), null=True, blank=True
+    )
+    online_suggestions = models.TextField(
+        _("Online-Beteiligung"),
+        blank=True,
+        help_text=_("z. B. wie Einwohnerinnen und Einwohner Vorschläge online melden konnten"),
+    )
+    decisions = StreamField(DecisionsBlock(), verbose_name=_("Beschlüsse"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "concept.ChapterPage",
+        "concept.MeasureCatalogPage",
+        "concept.ProgressReportPage",
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("short_title"), FieldPanel("period")]),
+        FieldPanel("edition_status"),
+        FieldPanel("intro"),
+        FieldPanel("key_figures"),
+        FieldPanel("document"),
+        FieldPanel("predecessor"),
+        FieldPanel("decisions"),
+        InlinePanel("cross_cutting_links", label=_("Querschnittsthemen")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("participation_period"),
+                FieldPanel("participation_text"),
+                FieldPanel("workshops"),
+                FieldPanel("participants_total"),
+                FieldPanel("online_suggestions"),
+            ],
+            heading=_("Beteiligung"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("short_title"),
+        index.SearchField("participation_text"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("short_title"),
+        APIField("period"),
+        APIField("edition_status"),
+        APIField("key_figures"),
+        APIField("decisions"),
+        APIField("workshops"),
+        APIField("participants_total"),
+        APIField("predecessor"),
+    ]
+    override_translatable_fields = [SynchronizedField("period")]
+
+    class Meta:
+        verbose_name = _("Integrationskonzept (Ausgabe)")
+        verbose_name_plural = _("Integrationskonzepte")
+
+    def decision_history(self):
+        """Decisions on this edition, newest first."""
+        return sorted(
+            (block.value for block in self.decisions), key=lambda value: value["date"], reverse=True
+        )
+
+    def adoption(self):
+        """The newest decision that approved this edition, or None."""
+        return next((value for value in self.decision_history() if value.is_adoption()), None)
+
+    def chapters(self):
+        return ChapterPage.objects.child_of(self).live().public().order_by("number")
+
+    def catalogue(self):
+        return MeasureCatalogPage.objects.child_of(self).live().first()
+
+    def reports(self):
+        return ProgressReportPage.objects.child_of(self).live().public().order_by("-year")
+
+    def cross_cutting_needs(self):
+        return localize_all(link.need for link in self.cross_cutting_links.select_related("need"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapters"] = self.chapters()
+        context["catalogue"] = self.catalogue()
+        context["reports"] = self.reports()
+        context["cross_cutting_needs"] = self.cross_cutting_needs()
+        predecessor = self.predecessor.localized if self.predecessor_id else None
+        context["predecessor"] = predecessor if predecessor and predecessor.live else None
+        return context
+
+    def measures(self):
+        return MeasurePage.objects.descendant_of(self).live().public()
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("gesamt/", name="print")
+    def print_view(self, request):
+        """The whole edition on one printable page: every chapter and measure in order."""
+        from concept.catalogue import localized_names
+
+        chapters = list(self.chapters())
+        measures = list(
+            self.measures()
+            .select_related("lead_organisation")
+            .defer("progress", "milestones")
+            .order_by("chapter_number", "number")
+        )
+        leads = localized_names(measure.lead_organisation for measure in measures)
+        by_path = {chapter.path: chapter for chapter in chapters}
+        for chapter in chapters:
+            chapter.printed_measures = []
+        for measure in measures:
+            measure.lead_name = leads.get(measure.lead_organisation_id, "")
+            chapter = by_path.get(measure.path[: -Page.steplen])
+            if chapter is not None:
+                chapter.printed_measures.append(measure)
+        return self.render(
+            request,
+            template="concept/concept_print.html",
+            context_overrides={"chapters": chapters},
+        )
+
+
+class ConceptCrossCuttingNeed(Orderable):
+    page = ParentalKey(ConceptPage, on_delete=models.CASCADE, related_name="cross_cutting_links")
+    need = models.ForeignKey(
+        "concept.CrossCuttingNeed",
+        verbose_name=_("Querschnittsthema"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("need")]
+
+
+class NumberedPageForm(WagtailAdminPageForm):
+    """Refuses a number that a sibling already has, also when the page is being created."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = self.parent_page if not self.instance.path else self.instance.get_parent()
+        self.instance.number = cleaned_data.get("number")
+        error = self.instance.number_error(parent.specific) if parent else None
+        if error:
+            self.add_error("number", error)
+        return cleaned_data
+
+
+class ChapterPage(PageContactsMixin, BasePage):
+    """A field of action (Themenfeld / Kapitel) of an edition, with its goals and measures."""
+
+    base_form_class = NumberedPageForm
+
+    number = models.PositiveSmallIntegerField(_("Kapitelnummer"))
+    topic = models.ForeignKey(
+        "home.Topic",
+        verbose_name=_("Thema"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Verbindet das Kapitel mit Kontakten und Nachrichten zum selben Thema."),
+    )
+    goals = StreamField(GoalsBlock(), verbose_name=_("Ziele"), blank=True)
+
+    parent_page_types = ["concept.ConceptPage"]
+    subpage_types = ["concept.MeasurePage"]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("topic")]),
+        FieldPanel("intro"),
+        FieldPanel("goals"),
+        FieldPanel("body"),
+        *PageContactsMixin.contact_panels,
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("goals"),
+        index.FilterField("number"),
+    ]
+    api_fields = BasePage.api_fields + [APIField("number"), APIField("goals"), APIField("topic")]
+    override_translatable_fields = [SynchronizedField("topic")]
+
+    class Meta:
+        verbose_name = _("Kapitel (Themenfeld)")
+        verbose_name_plural = _("Kapitel")
+
+    def number_error(self, parent):
+        """A message if a sibling chapter in the same language has this number."""
+        clash = (
+            ChapterPage.objects.child_of(parent)
+            .filter(number=self.number, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+        )
+        if self.number is not None and clash.exists():
+            return _("Diese Ausgabe hat bereits ein Kapitel %(n)s.") % {"n": self.number}
+        return None
+
+    def clean(self):
+        super().clean()
+        if self.path:
+            error = self.number_error(self.get_parent())
+            if error:
+                raise ValidationError({"number": error})
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Measures carry their chapter's number for sorting and search ("2.5").
+        MeasurePage.objects.child_of(self).exclude(chapter_number=self.number).update(
+            chapter_number=self.number
+        )
+
+    def table_of_contents(self):
+        """The chapter's headings as (anchor, text, level) for the "Inhalt" box."""
+        return [
+            (block.value.anchor(), block.value["text"], block.value["level"])
+            for block in self.body
+            if block.block_type == "heading"
+        ]
+
+    def goal_texts(self):
+        return {block.value["number"]: block.value["text"] for block in self.goals}
+
+    def measures(self):
+        return (
+            MeasurePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("number")
+            .select_related("lead_organisation")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["measures"] = list(self.measures().specific())
+        return context
+
+
+class MeasurePage(PageContactsMixin, BasePage):
+    """A measure or recommendation (Maßnahme / Handlungsempfehlung), numbered in its chapter."""
+
+    base_form_class = NumberedPageForm
+
+    number = models.PositiveSmallIntegerField(
+        _("Nummer im Kapitel"), help_text=_("„5“ in Kapitel 2 ergibt Maßnahme 2.5")
+    )
+    chapter_number = models.PositiveSmallIntegerField(editable=False, default=0, db_index=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.DISTRICT)
+    lead_organisation = models.ForeignKey(
+        "contacts.Organisation",
+        verbose_name=_("Federführung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_measures",
+    )
+    status = models.CharField(
+        _("Umsetzungsstand"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PROPOSED,
+        help_text=_("Gibt es Jahresstände, gilt der Stand des neuesten Jahres."),
+    )
+    timeframe = models.CharField(
+        _("Zeitrahmen"), max_length=10, choices=Timeframe.choices, blank=True
+    )
+    start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    end_date = models.DateField(_("Ende"), null=True, blank=True)
+    quick_win = models.BooleanField(
+        _("Mit geringem Aufwand umsetzbar"),
+        default=False,
+        help_text=_("„Kleine Schritte, große Wirkung“"),
+    )
+    funding_source = models.CharField(_("Finanzierung durch"), max_length=200, blank=True)
+    funding_amount = models.DecimalField(
+        _("Betrag (Euro)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    funding_state = models.CharField(
+        _("Stand der Förderung"), max_length=10, choices=FundingState.choices, blank=True
+    )
+    resources = models.CharField(
+        _("Ressourcen"), max_length=200, blank=True, help_text=_("z. B. „2 Vollzeitstellen“")
+    )
+    milestones = StreamField(MilestonesBlock(), verbose_name=_("Meilensteine"), blank=True)
+    progress = StreamField(
+        ProgressStreamBlock(), verbose_name=_("Jahresstände (Jahresbericht)"), blank=True
+    )
+
+    parent_page_types = ["concept.ChapterPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("kind")]),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("goal_links", label=_("Ziele des Kapitels, denen die Maßnahme dient")),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_organisation"),
+                InlinePanel("partner_links", label=_("Kooperationspartner")),
+                InlinePanel("target_group_links", label=_("Zielgruppen")),
+                InlinePanel("cross_cutting_links", label=_("Querschnittsthemen")),
+            ],
+            heading=_("Beteiligte"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("timeframe"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("quick_win"),
+                FieldPanel("milestones"),
+            ],
+            heading=_("Umsetzung"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("funding_source"),
+                FieldRowPanel([FieldPanel("funding_amount"), FieldPanel("funding_state")]),
+                FieldPanel("resources"),
+            ],
+            heading=_("Finanzierung und Ressourcen"),
+        ),
+        FieldPanel("progress"),
+        InlinePanel("related_links", label=_("Verwandte Maßnahmen")),
+        *PageContactsMixin.contact_panels,
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("full_number", boost=5),
+        index.FilterField("status"),
+        index.FilterField("kind"),
+        index.FilterField("timeframe"),
+        index.FilterField("chapter_number"),
+        index.FilterField("number"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("number"),
+        APIField("full_number"),
+        APIField("chapter_number"),
+        APIField("status"),
+        APIField("kind"),
+        APIField("timeframe"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("quick_win"),
+        APIField("lead_organisation_name"),
+        APIField("funding_source"),
+        APIField("funding_amount"),
+        APIField("funding_state"),
+        APIField("resources"),
+        APIField("milestones"),
+        APIField("progress"),
+    ]
+    override_translatable_fields = [SynchronizedField("lead_organisation")]
+
+    class Meta:
+        verbose_name = _("Maßnahme")
+        verbose_name_plural = _("Maßnahmen")
+
+    @property
+    def full_number(self):
+        return f"{self.chapter_number}.{self.number}"
+
+    @property
+    def lead_organisation_name(self):
+        return self.lead_organisation.name if self.lead_organisation_id else ""
+
+    def status_label(self):
+        return Status(self.status).label
+
+    def status_badge(self):
+        return STATUS_BADGE[Status(self.status)]
+
+    def progress_history(self):
+        """Yearly states, newest first."""
+        return sorted(
+            (block.value for block in self.progress), key=lambda v: v["year"], reverse=True
+        )
+
+    def progress_for(self, year):
+        return next((value for value in self.progress_history() if value["year"] == year), None)
+
+    def _parent_chapter(self):
+        return self.get_parent().specific if self.path else None
+
+    def number_error(self, chapter):
+        """A message if a sibling measure in the same language has this number."""
+        clash = (
+            MeasurePage.objects.child_of(chapter)
+            .filter(number=self.number, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+        )
+        if self.number is not None and clash.exists():
+            return _("In diesem Kapitel gibt es schon die Maßnahme %(number)s.") % {
+                "number": f"{getattr(chapter, 'number', '')}.{self.number}"
+            }
+        return None
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Das Ende liegt vor dem Beginn.")
+        if self.path:
+            error = self.number_error(self.get_parent().specific)
+            if error:
+                errors["number"] = error
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        chapter = self._parent_chapter()
+        if isinstance(chapter, ChapterPage):
+            self.chapter_number = chapter.number
+        history = self.progress_history()
+        if history:
+            # The current status is the latest yearly state.
+            self.status = history[0]["status"]
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def chapter(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        goal_texts = self.chapter.goal_texts()
+        context["chapter"] = self.chapter
+        context["goals"] = [
+            (link.goal_number, goal_texts.get(link.goal_number, ""))
+            for link in self.goal_links.all()
+        ]
+        context["lead"] = (
+            localize_all([self.lead_organisation])[0] if self.lead_organisation else None
+        )
+        context["partners"] = localize_all(
+            link.organisation for link in self.partner_links.select_related("organisation")
+        )
+        context["target_groups"] = localize_all(
+            link.target_group for link in self.target_group_links.select_related("target_group")
+        )
+        context["cross_cutting_needs"] = localize_all(
+            link.need for link in self.cross_cutting_links.select_related("need")
+        )
+        related = [link.measure for link in self.related_links.select_related("measure")]
+        context["related_measures"] = [
+            measure for measure in (m.localized for m in related) if measure.live
+        ]
+        return context
+
+
+class MeasureGoal(Orderable):
+    page = ParentalKey(MeasurePage, on_delete=models.CASCADE, related_name="goal_links")
+    goal_number = models.PositiveSmallIntegerField(_("Nummer des Ziels"))
+    panels = [FieldPanel("goal_number")]
+
+
+class MeasurePartner(Orderable):
+    page = ParentalKey(MeasurePage, on_delete=models.CASCADE, related_name="partner_links")
+    organisation = models.ForeignKey(
+        "contacts.Organisation",
+        verbose_name=_("Organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("organisation")]
+
+
+class MeasureTargetGroup(Orderable):
+    page = ParentalKey(MeasurePage, on_delete=models.CASCADE, related_name="target_group_links")
+    target_group = models.ForeignKey(
+        "concept.TargetGroup",
+        verbose_name=_("Zielgruppe"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("target_group")]
+
+
+class MeasureCrossCuttingNeed(Orderable):
+    page = ParentalKey(MeasurePage, on_delete=models.CASCADE, related_name="cross_cutting_links")
+    need = models.ForeignKey(
+        "concept.CrossCuttingNeed",
+        verbose_name=_("Querschnittsthema"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("need")]
+
+
+class RelatedMeasure(Orderable):
+    page = ParentalKey(MeasurePage, on_delete=models.CASCADE, related_name="related_links")
+    measure = models.ForeignKey(
+        "concept.MeasurePage",
+        verbose_name=_("Maßnahme"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("measure")]
+
+
+class SingletonPerConcept:
+    """A page type of which each concept edition has at most one."""
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and not cls.objects.child_of(parent).exists()
+
+
+class MeasureCatalogPage(SingletonPerConcept, RoutablePageMixin, BasePage):
+    """The measure catalogue (Maßnahmenkatalog): every measure of the edition in one table."""
+
+    parent_page_types = ["concept.ConceptPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Maßnahmenkatalog")
+        verbose_name_plural = _("Maßnahmenkataloge")
+
+    @cached_property
+    def concept(self):
+        return self.get_parent().specific
+
+    def catalogue(self, request):
+        from concept.catalogue import MeasureCatalogue
+
+        return MeasureCatalogue(self, request)
+
+    @path("")
+    def index(self, request):
+        catalogue = self.catalogue(request)
+        return self.render(
+            request,
+            context_overrides={"catalogue": catalogue, "results": catalogue.page_of_rows()},
+        )
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        """Exactly the filtered measures as CSV (UTF-8 with BOM), headings in the reader's
+        language."""
+        return self.catalogue(request).csv_response()
+
+    @path("export/xlsx/", name="export_xlsx")
+    def export_xlsx(self, request):
+        """Exactly the filtered measures as an Excel workbook."""
+        return self.catalogue(request).xlsx_response()
+
+
+class ProgressReportPage(BasePage):
+    """The annual report (Jahresbericht): every measure's state in one year."""
+
+    year = models.PositiveSmallIntegerField(_("Berichtsjahr"))
+
+    parent_page_types = ["concept.ConceptPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        FieldPanel("year"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    api_fields = BasePage.api_fields + [APIField("year")]
+
+    class Meta:
+        verbose_name = _("Jahresbericht")
+        verbose_name_plural = _("Jahresberichte")
+
+    @cached_property
+    def concept(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from concept.report import ProgressReport
+
+        context = super().get_context(request, *args, **kwargs)
+        context["report"] = ProgressReport(self.concept, self.year, request)
+        return context

@@ -1,0 +1,345 @@
+"""What readers see of the contacts: public ones of their district, in their language.
+
+Every function here runs a fixed number of queries, however many contacts a district has.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import groupby
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+
+from contacts.languages import LANGUAGE_NAMES, RTL_SPOKEN, SPOKEN_LANGUAGES, language_tag
+
+
+def sort_key(text):
+    """Sorts "Özdemir" with "O" and ignores leading punctuation, as a reader expects."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return plain.casefold().lstrip(" .,-–\"'„“»«()")
+
+
+def reader_locales():
+    """The reader's locale and the source locale (German) to fall back to."""
+    return Locale.get_active(), Locale.get_default()
+
+
+def public_contacts(site, locale=None):
+    """Public contacts of a district in the reader's language (or `locale`), German where
+    untranslated."""
+    from contacts.models import Contact
+
+    active, default = reader_locales()
+    active = locale or active
+    base = Contact.objects.for_site(site).public()
+    if active.pk == default.pk:
+        return base.filter(locale=default)
+    translated = base.filter(locale=active).values("translation_key")
+    return base.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+def localize_contacts(contacts):
+    """The reader's version of each contact (else the German one); internal ones are dropped."""
+    from contacts.models import Contact
+
+    contacts = [contact for contact in contacts if contact is not None]
+    if not contacts:
+        return []
+    active, default = reader_locales()
+    versions = {}
+    for version in (
+        Contact.objects.public()
+        .filter(
+            translation_key__in={contact.translation_key for contact in contacts},
+            locale_id__in={active.pk, default.pk},
+        )
+        .select_related("organisation", "location", "site")
+    ):
+        versions.setdefault(version.translation_key, {})[version.locale_id] = version
+    result = []
+    for contact in contacts:
+        found = versions.get(contact.translation_key, {})
+        chosen = found.get(active.pk) or found.get(default.pk)
+        if chosen is None and contact.is_public:
+            chosen = contact
+        if chosen is not None and chosen not in result:
+            result.append(chosen)
+    return result
+
+
+def directory_page(site, request=None, locale=None):
+    """The district's directory page in the reader's language (or `locale`), else German."""
+    from contacts.models import ContactDirectoryPage
+
+    if site is None:
+        return None
+    active, default = reader_locales()
+    active = locale or active
+    cache = getattr(request, "_contact_directories", None) if request is not None else None
+    if cache is not None and (site.pk, active.pk) in cache:
+        return cache[(site.pk, active.pk)]
+    source_keys = ContactDirectoryPage.objects.descendant_of(site.root_page).values(
+        "translation_key"
+    )
+    pages = {
+        page.locale_id: page
+        for page in ContactDirectoryPage.objects.live()
+        .public()
+        .filter(translation_key__in=source_keys, locale_id__in={active.pk, default.pk})
+    }
+    page = pages.get(active.pk) or pages.get(default.pk)
+    if request is not None:
+        if cache is None:
+            cache = request._contact_directories = {}
+        cache[(site.pk, active.pk)] = page
+    return page
+
+
+def find_public_contact(request, contact_id):
+    """The public contact with this id (any language) of the request's district, in the
+    reader's language; None for internal contacts and other districts' contacts."""
+    from contacts.models import Contact
+
+    site = Site.find_for_request(request)
+    contact = Contact.objects.for_site(site).public().filter(pk=contact_id).first()
+    if contact is None:
+        return None
+    localized = localize_contacts([contact])
+    return localized[0] if localized else None
+
+
+@dataclass
+class ContactEntry:
+    """A contact as a reader sees it, with the address of its directory entry."""
+
+    contact: object
+    url: str = ""
+
+
+def contact_entries(contacts, request):
+    """Localised public contacts with links to their entries in the reader's directory."""
+    localized = localize_contacts(contacts)
+    entries = []
+    for contact in localized:
+        directory = directory_page(contact.site if contact.site_id else None, request)
+        url = directory.contact_url(contact, request) if directory else ""
+        entries.append(ContactEntry(contact, url))
+    return entries
+
+
+def pages_mentioning(contact, request=None):
+    """Live public pages (in the reader's language where possible) that name this contact,
+    in any language version, according to Wagtail's reference index."""
+    from contacts.models import Contact
+
+    versions = Contact.objects.filter(translation_key=contact.translation_key)
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = {
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to_in_bulk(versions)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    }
+    if not page_ids:
+        return []
+    active, default = reader_locales()
+    keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    candidates = {}
+    for page in (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale_id__in={active.pk, default.pk})
+        .select_related("locale")
+    ):
+        candidates.setdefault(page.translation_key, {})[page.locale_id] = page
+    pages = [found.get(active.pk) or found.get(default.pk) for found in candidates.values()]
+    return sorted(
+        (page for page in pages if page.get_url(request)), key=lambda page: sort_key(page.title)
+    )
+
+
+# --- the directory listing -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    value: str
+    label: str
+    selected: bool
+    lang: str = ""
+    direction: str = ""
+
+
+class ContactFilterForm(forms.Form):
+    """The directory's filters; read from GET so they work without JavaScript."""
+
+    q = forms.CharField(label=_("Name, Aufgabe oder Stichwort"), required=False, max_length=100)
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    topic = forms.ChoiceField(label=_("Thema"), required=False)
+    language = forms.ChoiceField(label=_("Gesprochene Sprache"), required=False)
+
+    def __init__(self, data, organisations, topics, languages):
+        super().__init__(data)
+        self.fields["organisation"].choices = [("", "")] + [
+            (str(organisation.pk), organisation.name) for organisation in organisations
+        ]
+        self.fields["topic"].choices = [("", "")] + [(topic.slug, topic.name) for topic in topics]
+        self.fields["language"].choices = [("", "")] + [
+            (code, LANGUAGE_NAMES[code]) for code in languages
+        ]
+
+    def value_of(self, name):
+        """The cleaned value of a filter, or "" when it is empty or not one of the choices."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return self.cleaned_data.get(name) or ""
+
+
+@dataclass
+class LetterGroup:
+    letter: str
+    contacts: list = field(default_factory=list)
+
+    @property
+    def anchor(self):
+        return "buchstabe-" + ("0" if self.letter == "#" else self.letter.lower())
+
+
+class DirectoryListing:
+    """The directory's filters and its A–Z groups of contacts, for one request."""
+
+    def __init__(self, request, page):
+        from contacts.models import ContactTopic, Organisation
+        from home.models import Topic
+
+        self.page = page
+        site = Site.find_for_request(request)
+        active, default = reader_locales()
+        contacts = public_contacts(site)
+
+        self.organisations = list(Organisation.objects.filter(site=site, locale=default))
+        organisation_keys = {str(item.pk): item.translation_key for item in self.organisations}
+
+        used_slugs = ContactTopic.objects.filter(
+            contact__site=site, contact__is_public=True
+        ).values("topic__slug")
+        topics = {}
+        for topic in Topic.objects.filter(
+            slug__in=used_slugs, locale_id__in={active.pk, default.pk}
+        ):
+            if topic.locale_id == active.pk or topic.slug not in topics:
+                topics[topic.slug] = topic
+        self.topics = sorted(topics.values(), key=lambda topic: sort_key(topic.name))
+
+        spoken = set()
+        for languages in contacts.values_list("languages", flat=True):
+            spoken.update(code for code in languages or [] if code in LANGUAGE_NAMES)
+        self.languages = [code for code, _name in SPOKEN_LANGUAGES if code in spoken]
+
+        self.form = ContactFilterForm(
+            request.GET or None, self.organisations, self.topics, self.languages
+        )
+        self.query = self.form.value_of("q").strip()
+        self.organisation = self.form.value_of("organisation")
+        self.topic = self.form.value_of("topic")
+        self.language = self.form.value_of("language")
+
+        if self.query:
+            contacts = contacts.filter(
+                Q(name__icontains=self.query)
+                | Q(position__icontains=self.query)
+                | Q(organisation__name__icontains=self.query)
+                | Q(room__icontains=self.query)
+            )
+        if self.organisation:
+            contacts = contacts.filter(
+                organisation__translation_key=organisation_keys[self.organisation]
+            )
+        if self.topic:
+            contacts = contacts.filter(topic_links__topic__slug=self.topic).distinct()
+        if self.language:
+            # The languages are a JSON list; its text holds each code in quotes.
+            contacts = contacts.filter(languages__icontains=f'"{self.language}"')
+
+        self.contacts = sorted(
+            contacts.select_related("organisation", "location"),
+            key=lambda contact: sort_key(contact.name),
+        )
+        directory = page
+        for contact in self.contacts:
+            contact.entry_url = directory.contact_url(contact, request)
+
+    @property
+    def is_filtered(self):
+        return bool(self.query or self.organisation or self.topic or self.language)
+
+    @cached_property
+    def groups(self):
+        return [
+            LetterGroup(letter, list(members))
+            for letter, members in groupby(self.contacts, key=lambda contact: contact.initial)
+        ]
+
+    def organisation_options(self):
+        return [
+            FilterOption(str(item.pk), item.name, str(item.pk) == self.organisation)
+            for item in self.organisations
+        ]
+
+    def topic_options(self):
+        return [FilterOption(item.slug, item.name, item.slug == self.topic) for item in self.topics]
+
+    def language_options(self):
+        return [
+            FilterOption(
+                code,
+                LANGUAGE_NAMES[code],
+                code == self.language,
+                lang=language_tag(code),
+                direction="rtl" if code in RTL_SPOKEN else "ltr",
+            )
+            for code in self.languages
+        ]
+
+
+class ContactDetail:
+    """Everything the entry of one contact shows."""
+
+    def __init__(self, request, page, contact):
+        self.contact = contact
+        self.vcard_url = page.vcard_url(contact, request)
+        self.location = _localized(contact.location)
+        self.organisation = contact.organisation
+        self.topics = _localized_topics(contact)
+        self.pages = pages_mentioning(contact, request)
+
+
+def _localized(instance):
+    """A synchronised related snippet (a building) in the reader's language, else as is."""
+    if instance is None:
+        return None
+    active, _default = reader_locales()
+    if instance.locale_id == active.pk:
+        return instance
+    return instance.get_translation_or_none(active) or instance
+
+
+def _localized_topics(contact):
+    from home.models import Topic
+
+    slugs = [link.topic.slug for link in contact.topic_links.select_related("topic")]
+    if not slugs:
+        return []
+    active, default = reader_locales()
+    topics = {}
+    for topic in Topic.objects.filter(slug__in=slugs, locale_id__in={active.pk, default.pk}):
+        if topic.locale_id == active.pk or topic.slug not in topics:
+            topics[topic.slug] = topic
+    return [topics[slug] for slug in slugs if slug in topics]

@@ -1,0 +1,51 @@
+"""Phone and e-mail links that stay readable in right-to-left pages, and the "Kontakt" box."""
+
+from django import template
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+
+from contacts.directory import contact_entries
+from contacts.phone import display_phone, normalize_phone
+
+register = template.Library()
+
+
+@register.filter
+def phone_link(e164):
+    """A tap-to-call link: tel: in international form, the German display form kept
+    left-to-right inside Arabic and Persian text."""
+    if not e164:
+        return ""
+    try:
+        e164 = normalize_phone(e164)
+    except ValidationError:
+        return format_html('<bdi dir="ltr">{}</bdi>', e164)
+    return format_html(
+        '<a class="kern-link" href="tel:{}"><bdi dir="ltr">{}</bdi></a>', e164, display_phone(e164)
+    )
+
+
+@register.filter
+def phone_text(e164):
+    """A number that is not called (fax), kept left-to-right."""
+    if not e164:
+        return ""
+    try:
+        return format_html('<bdi dir="ltr">{}</bdi>', display_phone(normalize_phone(e164)))
+    except ValidationError:
+        return format_html('<bdi dir="ltr">{}</bdi>', e164)
+
+
+@register.filter
+def email_link(address):
+    if not address:
+        return ""
+    return format_html(
+        '<a class="kern-link" href="mailto:{}"><bdi dir="ltr">{}</bdi></a>', address, address
+    )
+
+
+@register.simple_tag(takes_context=True)
+def localized_contact_entries(context, contacts):
+    """The reader's versions of these contacts with links to their directory entries."""
+    return contact_entries(list(contacts or []), context.get("request"))
