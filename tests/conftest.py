@@ -22,8 +22,26 @@ def compiled_catalogues():
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _reset_active_language():
+    """Each test starts in the default language: a request to /ar/ leaves Arabic active."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    """Uploaded files of the whole run go to a temporary folder."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: they share one committed demo database for the rest of the run."""
+    items.sort(key=lambda item: "tests/browser/" in str(item.fspath))
 
 
 @pytest.fixture

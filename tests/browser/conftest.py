@@ -27,9 +27,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # The live server needs committed data; the demo builder recreates what the
-            # migrations made (root page, locales, collection) after each flush.
-            item.add_marker(pytest.mark.django_db(transaction=True))
+            # Makes pytest-django set up the test database; the demo itself is committed
+            # once per session by `demo_site`, outside the tests' transactions.
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(scope="session")
@@ -85,15 +85,33 @@ def page(browser, requests_log):
     assert requests_log.foreign() == [], "a request left the machine"
 
 
-@pytest.fixture
-def demo_site(transactional_db, settings, tmp_path, monkeypatch):
-    """The real demo content of both districts, in the live server's database."""
-    from django.core.management import call_command
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The real demo content of both districts, built once and committed for all browser
+    tests (which run last, see tests/conftest.py), with database access left open for the
+    live server's thread."""
+    from io import StringIO
 
-    settings.DATA_DIR = tmp_path
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-passwort")
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import override_settings
+
+    os.environ.setdefault("DEMO_PASSWORD", "demo-passwort")
+    with django_db_blocker.unblock(), override_settings(DATA_DIR=tmp_path_factory.mktemp("d")):
+        name = str(connection.settings_dict["NAME"])
+        assert "test" in name, f"refusing to build the demo in a non-test database: {name}"
+        call_command("load_demo", stdout=StringIO())
+        yield
+
+
+@pytest.fixture(scope="session")
+def server(demo_site):
+    """A live server on the demo database (pytest-django's live_server would flush it)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    live = LiveServer("localhost")
+    yield live
+    live.stop()
 
 
 def save_screenshot(page, name):

@@ -11,14 +11,12 @@ from tests.browser.conftest import axe_violations, save_screenshot
 pytestmark = pytest.mark.browser
 
 
-def test_arabic_reader_filters_by_language_and_saves_the_vcard(
-    browser, demo_site, live_server, requests_log
-):
+def test_arabic_reader_filters_by_language_and_saves_the_vcard(browser, server, requests_log):
     # without JavaScript: the filter is a plain GET form
     context = browser.new_context(java_script_enabled=False, accept_downloads=True)
     page = context.new_page()
     page.on("request", requests_log.record)
-    page.goto(live_server.url + "/ar/kontakte/")
+    page.goto(server.url + "/ar/kontakte/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h1").count() == 1
     assert page.locator('label[for="contact-filter-language"]').count() == 1
@@ -57,8 +55,8 @@ def test_arabic_reader_filters_by_language_and_saves_the_vcard(
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_directory_and_entry_have_no_axe_violations(demo_site, live_server, page, language):
-    page.goto(f"{live_server.url}/{language}/kontakte/")
+def test_directory_and_entry_have_no_axe_violations(server, page, language):
+    page.goto(f"{server.url}/{language}/kontakte/")
     assert axe_violations(page) == []
     page.locator(".contact-list__item h3 a").first.click()
     page.wait_for_load_state()

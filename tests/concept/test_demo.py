@@ -94,10 +94,12 @@ def test_rastatt_update_approved_on_18_june_2024_and_never_mixed(client, demo):
 def test_measure_kontakt_box_links_the_directory_entry(client, demo):
     from contacts.models import Contact
 
-    office = MeasurePage.objects.get(slug="koordinierungsstelle-bildung", locale__language_code="de")
+    office = MeasurePage.objects.get(
+        slug="koordinierungsstelle-bildung", locale__language_code="de"
+    )
     person = Contact.objects.get(name="Elif Probe", locale__language_code="de")
     content = client.get(office.url, **RM).content.decode()
     assert "Elif Probe" in content
-    entry = re.search(r'href="([^"]*/%d-[^"]*)"' % person.pk, content)
+    entry = re.search(rf'href="([^"]*/{person.pk}-[^"]*)"', content)
     assert entry, "the Kontakt box links the directory entry"
     assert client.get(entry.group(1), **RM).status_code == 200

@@ -230,3 +230,20 @@ def test_links_stay_relative_on_another_port(client, tree, other_site):
     source.save_revision().publish()
     content = client.get(source.url, HTTP_HOST="localhost:8123").content.decode()
     assert '<a href="/de/' in content and "localhost/de/" not in content
+
+
+@pytest.mark.parametrize("index", [0, 1])  # a chapter and a measure
+def test_kontakt_box_on_chapter_and_measure_pages(client, tree, site, index):
+    from contacts.factories import ContactFactory
+    from contacts.models import PageContact
+
+    person = ContactFactory(name="Erika Beispiel", site=site)
+    page = (tree["chapters"][0], tree["measures"][0])[index]
+    page = page.specific_class.objects.get(pk=page.pk)
+    page.page_contacts = [PageContact(contact=person)]
+    page.save_revision().publish()
+    content = client.get(page.url).content.decode()
+    body_tag = re.search(r"<body[^>]*>", content).group(0)
+    assert "Erika Beispiel" not in body_tag
+    main = content.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+    assert main.count("Erika Beispiel") == 1
