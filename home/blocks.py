@@ -314,6 +314,101 @@ class InfoBoxBlock(blocks.StructBlock):
         }
 
 
+class GalleryImageBlock(blocks.StructBlock):
+    """One photo of a gallery; the alternative text is required, the large view is a link."""
+
+    image = ImageChooserBlock(label=_("Bild"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternativtext"),
+        max_length=300,
+        help_text=_("Beschreibt, was auf dem Bild zu sehen ist (für Screenreader)."),
+    )
+    caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=300)
+    credit = blocks.CharBlock(label=_("Bildnachweis"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("Bild")
+
+
+class GalleryBlock(blocks.StructBlock):
+    """A photo gallery ("Impressionen"): thumbnails that each open the large image."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
+    images = blocks.StreamBlock([("image", GalleryImageBlock())], label=_("Bilder"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        template = f"{BLOCK_TEMPLATES}/gallery_block.html"
+        label = _("Bildergalerie")
+        description = _("Mehrere Bilder; ein Klick auf ein Bild öffnet die große Ansicht.")
+        preview_value = {"heading": "Impressionen vom Workshop", "images": []}
+
+
+class DocumentListBlock(blocks.StructBlock):
+    """Several documents (flyers, minutes), each with its type and size, e.g. "PDF, 2 MB"."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
+    documents = blocks.StreamBlock([("document", DocumentBlock())], label=_("Dokumente"), min_num=1)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = f"{BLOCK_TEMPLATES}/document_list_block.html"
+        label = _("Dokumentenliste")
+        description = _("Eine Liste von Dokumenten mit Dateityp und Größe.")
+        preview_value = {"heading": "Unterlagen zum Download", "documents": []}
+
+
+class PressMentionValue(blocks.StructValue):
+    """A press report links to the outlet's site, which is always external."""
+
+    def is_external(self):
+        return bool(self.get("url"))
+
+
+class PressMentionBlock(blocks.StructBlock):
+    """One press report about the office's work: outlet, date, headline and link."""
+
+    outlet = blocks.CharBlock(label=_("Medium"), max_length=200)
+    date = blocks.DateBlock(label=_("Datum"), required=False)
+    title = blocks.CharBlock(label=_("Titel des Beitrags"), max_length=300)
+    url = blocks.URLBlock(label=_("Link zum Beitrag"), required=False)
+
+    class Meta:
+        icon = "link-external"
+        label = _("Pressebericht")
+        value_class = PressMentionValue
+
+
+class PressBlock(blocks.StructBlock):
+    """Press coverage ("Pressespiegel"): reports of newspapers about the office's work."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
+    mentions = blocks.StreamBlock(
+        [("mention", PressMentionBlock())], label=_("Presseberichte"), min_num=1
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = f"{BLOCK_TEMPLATES}/press_block.html"
+        label = _("Pressespiegel")
+        description = _("Berichte der Presse mit Medium, Datum und Link.")
+        preview_value = {
+            "heading": "Pressespiegel",
+            "mentions": [
+                (
+                    "mention",
+                    {
+                        "outlet": "Kreiszeitung",
+                        "date": "2017-05-10",
+                        "title": "Kreis beschließt Integrationsplan",
+                        "url": "https://example.org/artikel",
+                    },
+                )
+            ],
+        }
+
+
 class BodyBlock(blocks.StreamBlock):
     """The shared body of every page type."""
 
@@ -328,3 +423,6 @@ class BodyBlock(blocks.StreamBlock):
     table = TranslatableTableBlock()
     info_box = InfoBoxBlock()
     contact = ContactBlock()
+    gallery = GalleryBlock()
+    document_list = DocumentListBlock()
+    press = PressBlock()

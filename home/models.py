@@ -40,7 +40,14 @@ class HomePage(BasePage):
     """The start page of one district in one language: the root of that district's tree."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "concept.ConceptPage", "contacts.ContactDirectoryPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "concept.ConceptPage",
+        "contacts.ContactDirectoryPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+        "participation.SuggestionFormPage",
+    ]
 
     class Meta:
         verbose_name = _("Startseite")

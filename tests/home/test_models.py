@@ -30,11 +30,17 @@ def test_home_page_only_at_the_top_of_the_tree(home):
 def test_allowed_children():
     from concept.models import ConceptPage
     from contacts.models import ContactDirectoryPage
+    from events.models import EventIndexPage
+    from news.models import NewsIndexPage
+    from participation.models import SuggestionFormPage
 
     assert set(HomePage.allowed_subpage_models()) == {
         StandardPage,
         ConceptPage,
         ContactDirectoryPage,
+        NewsIndexPage,
+        EventIndexPage,
+        SuggestionFormPage,
     }
     assert StandardPage.allowed_subpage_models() == [StandardPage]
     assert StandardPage.allowed_parent_page_models() == [HomePage, StandardPage]
