@@ -41,3 +41,19 @@ def test_gallery_image_opens_large_without_javascript(browser, server, requests_
     assert large_width > small_width
     assert requests_log.foreign() == []
     context.close()
+
+
+def test_gallery_opens_in_a_dialog_with_javascript(server, page):
+    page.goto(server.url + APPROVAL.format(lang="ar"))
+    link = page.locator(".gallery-block__link").first
+    alt = link.locator("img").get_attribute("alt")
+    link.click()
+    dialog = page.get_by_role("dialog", name=alt)
+    assert dialog.is_visible()
+    assert dialog.locator("img").get_attribute("alt") == alt
+    assert dialog.locator("img").evaluate("image => image.complete && image.naturalWidth > 480")
+    assert page.url.endswith("/")  # still on the news page
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    assert page.get_by_role("dialog").count() == 0
+    assert link.evaluate("element => element === document.activeElement")
