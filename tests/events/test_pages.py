@@ -199,3 +199,13 @@ def test_factories_build_pages(home):
     event = EventPageFactory(parent=index, workshop=True)
     assert event.end > event.start
     assert event.topic_count == 2 and len(event.topic_choices()) == 5
+
+
+def test_api_exposes_event_fields(client, workshop):
+    data = client.get(
+        "/api/v2/pages/?type=events.EventPage&fields=start,end,place,registration_status"
+    ).json()
+    item = next(entry for entry in data["items"] if entry["id"] == workshop.pk)
+    assert item["place"] == workshop.place
+    assert item["registration_status"] == workshop.registration_status
+    assert item["start"].startswith(workshop.start.astimezone().isoformat()[:10])
