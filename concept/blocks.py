@@ -10,6 +10,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from concept.models.status import DecisionOutcome, Status
+from home.i18n import localize_all
 
 TEMPLATES = "concept/blocks"
 
@@ -68,7 +69,9 @@ class DecisionValue(blocks.StructValue):
         return self.get("date_text") or date_format(self.get("date"), "DATE_FORMAT")
 
     def body_names(self):
-        return [body.value.localized.name for body in self.get("bodies") or []]
+        return [
+            body.name for body in localize_all(child.value for child in self.get("bodies") or [])
+        ]
 
     def is_adoption(self):
         return self.get("outcome") == DecisionOutcome.APPROVED

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, ReferenceIndex, Site
 
 from contacts.languages import LANGUAGE_NAMES, RTL_SPOKEN, SPOKEN_LANGUAGES, language_tag
+from home.i18n import localize_all
 
 
 def sort_key(text):
@@ -315,31 +316,9 @@ class ContactDetail:
     def __init__(self, request, page, contact):
         self.contact = contact
         self.vcard_url = page.vcard_url(contact, request)
-        self.location = _localized(contact.location)
+        self.location = localize_all([contact.location])[0] if contact.location else None
         self.organisation = contact.organisation
-        self.topics = _localized_topics(contact)
+        self.topics = localize_all(
+            link.topic for link in contact.topic_links.select_related("topic")
+        )
         self.pages = pages_mentioning(contact, request)
-
-
-def _localized(instance):
-    """A synchronised related snippet (a building) in the reader's language, else as is."""
-    if instance is None:
-        return None
-    active, _default = reader_locales()
-    if instance.locale_id == active.pk:
-        return instance
-    return instance.get_translation_or_none(active) or instance
-
-
-def _localized_topics(contact):
-    from home.models import Topic
-
-    slugs = [link.topic.slug for link in contact.topic_links.select_related("topic")]
-    if not slugs:
-        return []
-    active, default = reader_locales()
-    topics = {}
-    for topic in Topic.objects.filter(slug__in=slugs, locale_id__in={active.pk, default.pk}):
-        if topic.locale_id == active.pk or topic.slug not in topics:
-            topics[topic.slug] = topic
-    return [topics[slug] for slug in slugs if slug in topics]

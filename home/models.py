@@ -214,3 +214,14 @@ class DistrictSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.name
+
+    def localized_page_url(self, field, request=None):
+        """URL of a page chosen here (e.g. the privacy statement) in the reader's language,
+        else the German one; "" if none is set or it is not live."""
+        page = getattr(self, field)
+        if page is None:
+            return ""
+        target = page.localized
+        if not target.live:
+            target = page
+        return (target.get_url(request) or "") if target.live else ""

@@ -307,8 +307,9 @@ class NewsPage(PageContactsMixin, BasePage):
     def related_pages(self):
         """The related chapters and measures in the reader's language, live ones only."""
         targets = [link.target for link in self.related_page_links.select_related("target")]
-        pages = [page.specific.localized for page in targets if page is not None]
-        return [page for page in pages if page.live]
+        localized = [page.pk for page in localize_all(targets)]
+        specific = Page.objects.filter(pk__in=localized).live().specific().in_bulk()
+        return [specific[pk] for pk in localized if pk in specific]
 
     def topics(self):
         return localize_all(link.topic for link in self.topic_links.select_related("topic"))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.models import Locale
 
+from home.i18n import localize_all
 from home.models import DistrictSettings, Topic
 
 # Names of the built-in fields; editors cannot give a field one of them.
@@ -20,22 +21,8 @@ EMAIL_MAX_LENGTH = 254
 
 def topic_choices():
     """(slug, name) of every topic, named in the reader's language where translated."""
-    default = Locale.get_default()
-    try:
-        active = Locale.get_active()
-    except Locale.DoesNotExist:
-        active = default
-    source = list(Topic.objects.filter(locale=default))
-    translated = {}
-    if active != default:
-        translated = {
-            topic.translation_key: topic
-            for topic in Topic.objects.filter(
-                locale=active, translation_key__in=[t.translation_key for t in source]
-            )
-        }
-    choices = [(topic.slug, translated.get(topic.translation_key, topic).name) for topic in source]
-    return sorted(choices, key=lambda choice: choice[1].casefold())
+    topics = localize_all(Topic.objects.filter(locale=Locale.get_default()))
+    return sorted(((topic.slug, topic.name) for topic in topics), key=lambda c: c[1].casefold())
 
 
 def privacy_url(page, request=None):
@@ -43,10 +30,7 @@ def privacy_url(page, request=None):
     site = page.get_site()
     if site is None:
         return ""
-    privacy = DistrictSettings.for_site(site).privacy_page
-    if privacy is None:
-        return ""
-    return privacy.specific.localized.get_url(request) or ""
+    return DistrictSettings.for_site(site).localized_page_url("privacy_page", request)
 
 
 class SuggestionFormBuilder(FormBuilder):

@@ -520,9 +520,7 @@ class MeasurePage(PageContactsMixin, BasePage):
             link.need for link in self.cross_cutting_links.select_related("need")
         )
         related = [link.measure for link in self.related_links.select_related("measure")]
-        context["related_measures"] = [
-            measure for measure in (m.localized for m in related) if measure.live
-        ]
+        context["related_measures"] = [measure for measure in localize_all(related) if measure.live]
         return context
 
 

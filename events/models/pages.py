@@ -289,10 +289,7 @@ class EventPage(PageContactsMixin, RoutablePageMixin, BasePage):
         """The district's privacy statement in the reader's language, where there is one."""
         from home.models import DistrictSettings
 
-        privacy_page = DistrictSettings.for_request(request).privacy_page
-        if privacy_page is None:
-            return ""
-        return privacy_page.localized.specific.get_url(request)
+        return DistrictSettings.for_request(request).localized_page_url("privacy_page", request)
 
     @path("")
     def event(self, request):
