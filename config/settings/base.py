@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "participation",
+    "translations",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,1 @@
+"""po (work in progress)."""
