@@ -10,6 +10,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from concept.models.status import DecisionOutcome, Status
+from home import text_blocks
 from home.i18n import localize_all
 
 TEMPLATES = "concept/blocks"
@@ -18,8 +19,8 @@ TEMPLATES = "concept/blocks"
 class FigureBlock(blocks.StructBlock):
     """One key figure of an edition: "156" "Seiten"."""
 
-    value = blocks.CharBlock(label=_("Zahl"), max_length=20)
-    label = blocks.CharBlock(label=_("Bezeichnung"), max_length=100)
+    value = text_blocks.CharBlock(label=_("Zahl"), max_length=20)
+    label = text_blocks.CharBlock(label=_("Bezeichnung"), max_length=100)
 
     class Meta:
         icon = "order"
@@ -33,7 +34,7 @@ class FiguresBlock(blocks.StreamBlock):
     figure = FigureBlock()
 
 
-class TopicItemBlock(blocks.CharBlock):
+class TopicItemBlock(text_blocks.CharBlock):
     """One topic discussed at a workshop."""
 
     class Meta:
@@ -44,9 +45,11 @@ class TopicItemBlock(blocks.CharBlock):
 class WorkshopBlock(blocks.StructBlock):
     """A participation workshop: where, when, what about, how many took part."""
 
-    place = blocks.CharBlock(label=_("Ort"), max_length=120)
+    place = text_blocks.CharBlock(label=_("Ort"), max_length=120)
     date = blocks.DateBlock(label=_("Datum"), required=False)
-    period = blocks.CharBlock(label=_("Zeitraum (falls kein Datum)"), max_length=60, required=False)
+    period = text_blocks.CharBlock(
+        label=_("Zeitraum (falls kein Datum)"), max_length=60, required=False
+    )
     topics = blocks.StreamBlock(
         [("topic", TopicItemBlock(max_length=200))], label=_("Themen"), required=False
     )
@@ -80,22 +83,39 @@ class DecisionValue(blocks.StructValue):
         return DecisionOutcome(self.get("outcome")).label
 
 
+class DecidingBodyChooserBlock(SnippetChooserBlock):
+    """Chooses a deciding body; synchronised like a foreign key, so translating a concept never
+    creates copies of the bodies: each reader sees a body's name in their language."""
+
+    def __init__(self, **kwargs):
+        super().__init__("concept.DecidingBody", **kwargs)
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+    def deconstruct(self):
+        return blocks.Block.deconstruct(self)
+
+
 class DecisionBlock(blocks.StructBlock):
     """A committee decision (Beschluss) on this edition; several bodies for a joint session."""
 
     bodies = blocks.StreamBlock(
-        [("body", SnippetChooserBlock("concept.DecidingBody", label=_("Gremium")))],
+        [("body", DecidingBodyChooserBlock(label=_("Gremium")))],
         label=_("Gremien"),
         min_num=1,
     )
     date = blocks.DateBlock(label=_("Sitzungsdatum"))
-    date_text = blocks.CharBlock(
+    date_text = text_blocks.CharBlock(
         label=_("Datum als Text (optional)"),
         max_length=40,
         required=False,
         help_text=_("Wenn nur der Monat bekannt ist, z. B. „Dezember 2017“."),
     )
-    subject = blocks.CharBlock(label=_("Gegenstand"), max_length=300)
+    subject = text_blocks.CharBlock(label=_("Gegenstand"), max_length=300)
     outcome = blocks.ChoiceBlock(
         label=_("Ergebnis"), choices=DecisionOutcome.choices, default=DecisionOutcome.APPROVED
     )
@@ -123,7 +143,7 @@ class GoalBlock(blocks.StructBlock):
     """A goal of a chapter (Ziel), numbered within the chapter."""
 
     number = blocks.IntegerBlock(label=_("Nummer"), min_value=1)
-    text = blocks.TextBlock(label=_("Ziel"))
+    text = text_blocks.TextBlock(label=_("Ziel"))
 
     class Meta:
         icon = "success"
@@ -139,7 +159,7 @@ class GoalsBlock(blocks.StreamBlock):
 
 class MilestoneBlock(blocks.StructBlock):
     date = blocks.DateBlock(label=_("Datum"))
-    text = blocks.CharBlock(label=_("Meilenstein"), max_length=300)
+    text = text_blocks.CharBlock(label=_("Meilenstein"), max_length=300)
 
     class Meta:
         icon = "date"
@@ -163,8 +183,8 @@ class ProgressBlock(blocks.StructBlock):
 
     year = blocks.IntegerBlock(label=_("Jahr"), min_value=2000, max_value=2100)
     status = blocks.ChoiceBlock(label=_("Umsetzungsstand"), choices=Status.choices)
-    text = blocks.TextBlock(label=_("Bericht"))
-    indicator = blocks.CharBlock(
+    text = text_blocks.TextBlock(label=_("Bericht"))
+    indicator = text_blocks.CharBlock(
         label=_("Kennzahl"), max_length=100, required=False, help_text=_("z. B. „45 Teilnehmende“")
     )
 

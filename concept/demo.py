@@ -18,7 +18,6 @@ from concept.models import (
 )
 from concept.models.pages import MeasurePartner, MeasureTargetGroup
 from home.demo import demo_step
-from home.demo.districts import TRANSLATED_LANGUAGES
 from home.demo.text import T
 from home.demo.translate import translate
 
@@ -34,11 +33,8 @@ def snippet(builder, model, text):
     if obj is None:
         obj = model.objects.create(name=text.de, locale=german)
         builder.created += 1
-    for code in TRANSLATED_LANGUAGES:
-        if (
-            text.get(code)
-            and obj.get_translation_or_none(Locale.objects.get(language_code=code)) is None
-        ):
+    for code in text.languages():
+        if obj.get_translation_or_none(Locale.objects.get(language_code=code)) is None:
             translate(obj, code, {text.de: text.get(code)}, builder.admin)
     return obj
 
@@ -91,7 +87,11 @@ def decision(bodies, date, subject, date_text=""):
 
 def figures(glossary, *pairs):
     return [
-        {"type": "figure", "id": _id(), "value": {"value": value, "label": glossary.add(label)}}
+        {
+            "type": "figure",
+            "id": _id(),
+            "value": {"value": glossary.add(T.same(value)), "label": glossary.add(label)},
+        }
         for value, label in pairs
     ]
 
@@ -409,12 +409,18 @@ def build_rems_murr(builder, site, home):
             "Verwaltungs-, Schul- und Kulturausschuss",
             "Administration, Schools and Culture Committee",
             "لجنة الإدارة والمدارس والثقافة",
+            tr="İdari İşler, Okullar ve Kültür Komisyonu",
         ),
     )
     council_social = snippet(
         builder,
         DecidingBody,
-        T("Sozialausschuss", "Social Affairs Committee", "لجنة الشؤون الاجتماعية"),
+        T(
+            "Sozialausschuss",
+            "Social Affairs Committee",
+            "لجنة الشؤون الاجتماعية",
+            tr="Sosyal İşler Komisyonu",
+        ),
     )
     refugees = snippet(builder, TargetGroup, T("Geflüchtete", "Refugees", "اللاجئون"))
     learners = snippet(
@@ -434,11 +440,12 @@ def build_rems_murr(builder, site, home):
                 "Information und Kommunikation",
                 "Information and communication",
                 "المعلومات والتواصل",
+                tr="Bilgilendirme ve iletişim",
             ),
-            T("Prozesse", "Processes", "الإجراءات"),
-            T("Ehrenamt", "Volunteering", "العمل التطوعي"),
-            T("Beteiligung", "Participation", "المشاركة"),
-            T("Eigeninitiative", "Self-initiative", "المبادرة الذاتية"),
+            T("Prozesse", "Processes", "الإجراءات", tr="Süreçler"),
+            T("Ehrenamt", "Volunteering", "العمل التطوعي", tr="Gönüllülük"),
+            T("Beteiligung", "Participation", "المشاركة", tr="Katılım"),
+            T("Eigeninitiative", "Self-initiative", "المبادرة الذاتية", tr="Kişisel inisiyatif"),
         )
     ]
 
@@ -451,10 +458,18 @@ def build_rems_murr(builder, site, home):
                     "Integrationsplan für den Rems-Murr-Kreis",
                     "Integration plan for the Rems-Murr district",
                     "خطة الاندماج لدائرة رمس-مور",
+                    tr="Rems-Murr İlçesi Uyum Planı",
+                    uk="План інтеграції для району Ремс-Мурр",
                 )
             ),
             short_title=g.add(
-                T("Integrationsplan 2017", "Integration plan 2017", "خطة الاندماج 2017")
+                T(
+                    "Integrationsplan 2017",
+                    "Integration plan 2017",
+                    "خطة الاندماج 2017",
+                    tr="Uyum Planı 2017",
+                    uk="План інтеграції 2017",
+                )
             ),
             period="2017",
             edition_status="adopted",
@@ -463,19 +478,22 @@ def build_rems_murr(builder, site, home):
                     "Über 60 Empfehlungen für den Landkreis, die Städte und Gemeinden und ihre Partner in vier Themenfeldern.",
                     "More than 60 recommendations for the district, its towns and municipalities and their partners in four fields of action.",
                     "أكثر من 60 توصية للدائرة ومدنها وبلدياتها وشركائها في أربعة مجالات عمل.",
+                    tr="İlçe, şehirler, belediyeler ve ortakları için dört eylem alanında 60'tan fazla öneri.",
+                    uk="Понад 60 рекомендацій для району, міст і громад та їхніх партнерів у чотирьох напрямах діяльності.",
                 )
             ),
             key_figures=figures(
                 g,
-                ("156", T("Seiten", "pages", "صفحة")),
-                ("60+", T("Handlungsempfehlungen", "recommendations", "توصية")),
-                ("4", T("Themenfelder", "fields of action", "مجالات عمل")),
+                ("156", T("Seiten", "pages", "صفحة", tr="sayfa")),
+                ("60+", T("Handlungsempfehlungen", "recommendations", "توصية", tr="öneri")),
+                ("4", T("Themenfelder", "fields of action", "مجالات عمل", tr="eylem alanı")),
             ),
             participation_period=g.add(
                 T(
                     "Oktober 2016 bis März 2017",
                     "October 2016 to March 2017",
                     "من أكتوبر 2016 إلى مارس 2017",
+                    tr="Ekim 2016 – Mart 2017",
                 )
             ),
             participation_text=rich(
@@ -484,6 +502,7 @@ def build_rems_murr(builder, site, home):
                     "Das Landratsamt erarbeitete den Plan mit Geflüchteten und mit Fachleuten aus Kammern, Verbänden, Bildungseinrichtungen, Unternehmen, Institutionen und Initiativen.",
                     "The district administration worked out the plan with refugees and with experts from chambers, associations, educational institutions, companies, institutions and initiatives.",
                     "أعدّت إدارة الدائرة الخطة بالتعاون مع لاجئين وخبراء من الغرف المهنية والجمعيات والمؤسسات التعليمية والشركات والمؤسسات والمبادرات.",
+                    tr="İlçe idaresi planı mültecilerle ve meslek odaları, dernekler, eğitim kurumları, şirketler, kurumlar ve girişimlerden uzmanlarla birlikte hazırladı.",
                 ),
             ),
             decisions=[
@@ -495,6 +514,7 @@ def build_rems_murr(builder, site, home):
                             "Integrationsplan für den Rems-Murr-Kreis (gemeinsame Sitzung)",
                             "Integration plan for the Rems-Murr district (joint session)",
                             "خطة الاندماج لدائرة رمس-مور (جلسة مشتركة)",
+                            tr="Rems-Murr İlçesi Uyum Planı (ortak oturum)",
                         )
                     ),
                 )
@@ -730,10 +750,30 @@ def build_rems_murr(builder, site, home):
 # --- Landkreis Rastatt: Integrationskonzept 2017 and its update -----------------------
 
 RASTATT_FIELDS = [
-    (1, "bildung-sprache", T("Bildung & Sprache", "Education & language", "التعليم واللغة")),
-    (2, "ausbildung-arbeit", T("Ausbildung & Arbeit", "Training & work", "التدريب المهني والعمل")),
-    (3, "wohnen", T("Wohnen", "Housing", "السكن")),
-    (4, "gesundheit", T("Gesundheit", "Health", "الصحة")),
+    (
+        1,
+        "bildung-sprache",
+        T(
+            "Bildung & Sprache",
+            "Education & language",
+            "التعليم واللغة",
+            tr="Eğitim & Dil",
+            uk="Освіта і мова",
+        ),
+    ),
+    (
+        2,
+        "ausbildung-arbeit",
+        T(
+            "Ausbildung & Arbeit",
+            "Training & work",
+            "التدريب المهني والعمل",
+            tr="Meslek Eğitimi & İş",
+            uk="Професійне навчання і робота",
+        ),
+    ),
+    (3, "wohnen", T("Wohnen", "Housing", "السكن", tr="Konut", uk="Житло")),
+    (4, "gesundheit", T("Gesundheit", "Health", "الصحة", tr="Sağlık", uk="Здоров’я")),
     (
         5,
         "teilhabe",
@@ -741,9 +781,13 @@ RASTATT_FIELDS = [
             "Gesellschaftliche Teilhabe / Zusammenleben / Antidiskriminierung",
             "Social participation / living together / anti-discrimination",
             "المشاركة المجتمعية / العيش المشترك / مكافحة التمييز",
+            tr="Toplumsal katılım / Birlikte yaşam / Ayrımcılıkla mücadele",
+            uk="Участь у суспільному житті / Співжиття / Протидія дискримінації",
         ),
     ),
 ]
+
+SUMMER_2023 = T("Sommer 2023", "Summer 2023", "صيف 2023", tr="2023 yazı", uk="Літо 2023")
 
 
 def build_rastatt(builder, site, home):
@@ -755,6 +799,8 @@ def build_rastatt(builder, site, home):
             "Ausschuss für soziale Angelegenheiten",
             "Social Affairs Committee",
             "لجنة الشؤون الاجتماعية",
+            tr="Sosyal İşler Komisyonu",
+            uk="Комітет із соціальних питань",
         ),
     )
 
@@ -799,9 +845,19 @@ def build_rastatt(builder, site, home):
                     "Integrationskonzept – Fortschreibung 2024",
                     "Integration concept – 2024 update",
                     "مفهوم الاندماج – تحديث 2024",
+                    tr="Uyum konsepti – 2024 güncellemesi",
+                    uk="Концепція інтеграції – оновлення 2024 року",
                 )
             ),
-            short_title=g.add(T("Fortschreibung 2024", "2024 update", "تحديث 2024")),
+            short_title=g.add(
+                T(
+                    "Fortschreibung 2024",
+                    "2024 update",
+                    "تحديث 2024",
+                    tr="2024 güncellemesi",
+                    uk="Оновлення 2024",
+                )
+            ),
             period="2024",
             edition_status="adopted",
             predecessor=first,
@@ -810,21 +866,43 @@ def build_rastatt(builder, site, home):
                     "Nach fünf Jahren überarbeitet: mit konkreten Zielen und Maßnahmen in fünf Themenfeldern.",
                     "Revised after five years: with concrete goals and measures in five fields of action.",
                     "رُوجع بعد خمس سنوات: بأهداف وإجراءات ملموسة في خمسة مجالات عمل.",
+                    tr="Beş yıl sonra gözden geçirildi: beş eylem alanında somut hedefler ve önlemlerle.",
+                    uk="Переглянута через п’ять років: з конкретними цілями та заходами в п’яти напрямах діяльності.",
                 )
             ),
             key_figures=figures(
                 g,
-                ("3", T("Workshops", "workshops", "ورش عمل")),
-                ("130", T("Teilnehmende (rund)", "participants (about)", "مشاركًا (تقريبًا)")),
-                ("5", T("Themenfelder", "fields of action", "مجالات عمل")),
+                ("3", T("Workshops", "workshops", "ورش عمل", tr="atölye", uk="семінари")),
+                (
+                    "130",
+                    T(
+                        "Teilnehmende (rund)",
+                        "participants (about)",
+                        "مشاركًا (تقريبًا)",
+                        tr="katılımcı (yaklaşık)",
+                        uk="учасників (приблизно)",
+                    ),
+                ),
+                (
+                    "5",
+                    T(
+                        "Themenfelder",
+                        "fields of action",
+                        "مجالات عمل",
+                        tr="eylem alanı",
+                        uk="напрямів діяльності",
+                    ),
+                ),
             ),
-            participation_period=g.add(T("Sommer 2023", "Summer 2023", "صيف 2023")),
+            participation_period=g.add(SUMMER_2023),
             participation_text=rich(
                 g,
                 T(
                     "In den Workshops konnten alle mitdiskutieren. Bei der Anmeldung wählten die Teilnehmenden zwei von fünf Themen.",
                     "Everyone could join the discussion at the workshops. When registering, participants chose two of five topics.",
                     "كان بإمكان الجميع المشاركة في النقاش في ورش العمل. واختار المشاركون عند التسجيل موضوعين من خمسة.",
+                    tr="Atölyelerde herkes tartışmaya katılabildi. Katılımcılar kayıt olurken beş konudan ikisini seçti.",
+                    uk="На семінарах кожен міг долучитися до обговорення. Під час реєстрації учасники обирали дві з п’яти тем.",
                 ),
             ),
             workshops=[
@@ -834,7 +912,7 @@ def build_rastatt(builder, site, home):
                     "value": {
                         "place": g.add(place),
                         "date": None,
-                        "period": g.add(T("Sommer 2023", "Summer 2023", "صيف 2023")),
+                        "period": g.add(SUMMER_2023),
                         "topics": [
                             {"type": "topic", "id": _id(), "value": g.add(title)}
                             for _n, _s, title in RASTATT_FIELDS
@@ -843,9 +921,9 @@ def build_rastatt(builder, site, home):
                     },
                 }
                 for place in (
-                    T("Rastatt", "Rastatt", "راشتات"),
-                    T("Bühl", "Bühl", "بول"),
-                    T("Gaggenau", "Gaggenau", "غاغناو"),
+                    T("Rastatt", "Rastatt", "راشتات", tr="Rastatt", uk="Раштатт"),
+                    T("Bühl", "Bühl", "بول", tr="Bühl", uk="Бюль"),
+                    T("Gaggenau", "Gaggenau", "غاغناو", tr="Gaggenau", uk="Гаггенау"),
                 )
             ],
             participants_total=130,
@@ -854,6 +932,8 @@ def build_rastatt(builder, site, home):
                     "Zusätzlich konnten Einwohnerinnen und Einwohner Vorschläge und Bedarfe online an das Sachgebiet Integration melden.",
                     "In addition, residents could send suggestions and needs to the integration office online.",
                     "إضافة إلى ذلك، كان بإمكان السكان إرسال اقتراحاتهم واحتياجاتهم إلى قسم الاندماج عبر الإنترنت.",
+                    tr="Ayrıca ilçe sakinleri önerilerini ve ihtiyaçlarını çevrimiçi olarak Uyum Birimi'ne iletebildi.",
+                    uk="Крім того, мешканці могли надсилати свої пропозиції та потреби відділу інтеграції онлайн.",
                 )
             ),
             decisions=[
@@ -865,6 +945,8 @@ def build_rastatt(builder, site, home):
                             "Fortschreibung des Integrationskonzepts",
                             "Update of the integration concept",
                             "تحديث مفهوم الاندماج",
+                            tr="Uyum konseptinin güncellenmesi",
+                            uk="Оновлення концепції інтеграції",
                         )
                     ),
                 )

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home import text_blocks
+
 WEEKDAYS = [
     ("mo", _("Montag")),
     ("tu", _("Dienstag")),
@@ -76,7 +78,7 @@ class ContactBlockValue(blocks.StructValue):
 class ContactBlock(blocks.StructBlock):
     """The "Kontakt" box of the seeds: who to call, with a link to the directory entry."""
 
-    heading = blocks.CharBlock(
+    heading = text_blocks.CharBlock(
         label=_("Überschrift"),
         required=False,
         max_length=100,

@@ -20,25 +20,45 @@ from contacts.models import (
 from home.demo import demo_step
 from home.demo.districts import TRANSLATED_LANGUAGES
 from home.demo.text import T
-from home.demo.translate import translate
+from home.demo.translate import sync_translations, translate
 from home.models import Topic
 
 Kind = Organisation.Kind
 
 TOPICS = [
-    ("bildung-sprache", T("Bildung und Sprache", "Education and language", "التعليم واللغة")),
-    ("ausbildung-arbeit", T("Ausbildung und Arbeit", "Training and work", "التدريب والعمل")),
-    ("wohnen", T("Wohnen", "Housing", "السكن")),
-    ("gesundheit", T("Gesundheit", "Health", "الصحة")),
+    (
+        "bildung-sprache",
+        T(
+            "Bildung und Sprache",
+            "Education and language",
+            "التعليم واللغة",
+            tr="Eğitim ve dil",
+            uk="Освіта і мова",
+        ),
+    ),
+    (
+        "ausbildung-arbeit",
+        T(
+            "Ausbildung und Arbeit",
+            "Training and work",
+            "التدريب والعمل",
+            tr="Meslek eğitimi ve iş",
+            uk="Професійне навчання і робота",
+        ),
+    ),
+    ("wohnen", T("Wohnen", "Housing", "السكن", tr="Konut", uk="Житло")),
+    ("gesundheit", T("Gesundheit", "Health", "الصحة", tr="Sağlık", uk="Здоров’я")),
     (
         "teilhabe",
         T(
             "Gesellschaftliche Teilhabe und Zusammenleben",
             "Participation and living together",
             "المشاركة المجتمعية والعيش المشترك",
+            tr="Toplumsal katılım ve birlikte yaşam",
+            uk="Участь у суспільному житті та співжиття",
         ),
     ),
-    ("freizeit", T("Freizeit", "Leisure", "أوقات الفراغ")),
+    ("freizeit", T("Freizeit", "Leisure", "أوقات الفراغ", tr="Boş zaman", uk="Дозвілля")),
 ]
 
 
@@ -341,18 +361,16 @@ DISTRICT_CONTACTS = {"rastatt": RASTATT, "rems-murr": REMS_MURR}
 
 
 def _mapping(*texts):
-    """Translation mappings per language for the demo texts of one snippet."""
+    """Translation mappings per language for the demo texts of one snippet: English and
+    Arabic always, further languages where its texts carry them."""
     texts = [text for text in texts if text is not None]
-    return {
-        code: {text.de: text.get(code) for text in texts if text.get(code)}
-        for code in TRANSLATED_LANGUAGES
-    }
+    codes = dict.fromkeys([*TRANSLATED_LANGUAGES, *(c for t in texts for c in t.languages())])
+    return {code: {text.de: text.get(code) for text in texts if text.get(code)} for code in codes}
 
 
 def _translate(instance, *texts, user=None):
-    mappings = _mapping(*texts)
-    for code in TRANSLATED_LANGUAGES:
-        translate(instance, code, mappings[code], user)
+    for code, mapping in _mapping(*texts).items():
+        translate(instance, code, mapping, user)
 
 
 @demo_step(order=10)
@@ -443,7 +461,9 @@ def build_contacts(builder, district, site, home):
 
     def make_directory(glossary):
         return ContactDirectoryPage(
-            title=glossary.add(T("Kontakte", "Contacts", "جهات الاتصال")),
+            title=glossary.add(
+                T("Kontakte", "Contacts", "جهات الاتصال", tr="İletişim", uk="Контакти")
+            ),
             intro=glossary.add(
                 T(
                     "Ansprechpersonen im Landratsamt und bei unseren Partnern: wer Ihnen "
@@ -452,6 +472,10 @@ def build_contacts(builder, district, site, home):
                     "can help you, when and in which languages.",
                     "الأشخاص المسؤولون في إدارة الدائرة ولدى شركائنا: من يمكنه مساعدتك، "
                     "ومتى، وبأي لغات.",
+                    tr="İlçe idaresindeki ve ortaklarımızdaki irtibat kişileri: size kimin, "
+                    "ne zaman ve hangi dillerde yardımcı olabileceği.",
+                    uk="Контактні особи в районній адміністрації та в наших партнерів: хто "
+                    "вам допоможе, коли і якими мовами.",
                 )
             ),
             show_in_menus=True,
@@ -463,9 +487,11 @@ def build_contacts(builder, district, site, home):
     office_page = home.get_children().filter(slug=spec.office_page_slug).first()
     if office_page is not None:
         contact = contacts[spec.page_contact]
-        for page in [office_page, *office_page.get_translations()]:
-            page = page.specific
-            if not PageContact.objects.filter(page=page, contact=contact).exists():
-                PageContact.objects.create(page=page, contact=contact, sort_order=0)
-                page.save_revision(user=builder.admin).publish(user=builder.admin)
-                builder.created += 1
+        office_page = office_page.specific
+        if not PageContact.objects.filter(page=office_page, contact=contact).exists():
+            # The "Kontakt" box is a synchronised field: the German page gets it, and the
+            # translations follow through wagtail-localize's sync, as an editor would do it.
+            PageContact.objects.create(page=office_page, contact=contact, sort_order=0)
+            office_page.save_revision(user=builder.admin).publish(user=builder.admin)
+            sync_translations(office_page, builder.admin)
+            builder.created += 1

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site
 
 from contacts.languages import LANGUAGE_NAMES, RTL_SPOKEN, SPOKEN_LANGUAGES, language_tag
 from home.i18n import localize_all
+from home.navigation import text_direction
 
 
 def sort_key(text):
@@ -227,6 +228,29 @@ class DirectoryListing:
 
         self.organisations = list(Organisation.objects.filter(site=site, locale=default))
         organisation_keys = {str(item.pk): item.translation_key for item in self.organisations}
+        # The filter names each organisation in the reader's language where translated; the
+        # German name of an untranslated one is marked as German.
+        translated = (
+            {
+                item.translation_key: item
+                for item in Organisation.objects.filter(
+                    translation_key__in=organisation_keys.values(), locale=active
+                )
+            }
+            if active.pk != default.pk
+            else {}
+        )
+        self.organisation_names = {}
+        for item in self.organisations:
+            version = translated.get(item.translation_key)
+            untranslated = active.pk != default.pk and version is None
+            self.organisation_names[item.pk] = (
+                (version or item).name,
+                default.language_code if untranslated else "",
+            )
+        self.organisations.sort(key=lambda item: sort_key(self.organisation_names[item.pk][0]))
+        self.active_locale = active
+        self.default_language = default.language_code
 
         used_slugs = ContactTopic.objects.filter(
             contact__site=site, contact__is_public=True
@@ -289,13 +313,34 @@ class DirectoryListing:
         ]
 
     def organisation_options(self):
-        return [
-            FilterOption(str(item.pk), item.name, str(item.pk) == self.organisation)
-            for item in self.organisations
-        ]
+        options = []
+        for item in self.organisations:
+            name, lang = self.organisation_names[item.pk]
+            options.append(
+                FilterOption(
+                    str(item.pk),
+                    name,
+                    str(item.pk) == self.organisation,
+                    lang=lang,
+                    direction=text_direction(lang) if lang else "",
+                )
+            )
+        return options
 
     def topic_options(self):
-        return [FilterOption(item.slug, item.name, item.slug == self.topic) for item in self.topics]
+        options = []
+        for item in self.topics:
+            lang = "" if item.locale_id == self.active_locale.pk else self.default_language
+            options.append(
+                FilterOption(
+                    item.slug,
+                    item.name,
+                    item.slug == self.topic,
+                    lang=lang,
+                    direction=text_direction(lang) if lang else "",
+                )
+            )
+        return options
 
     def language_options(self):
         return [

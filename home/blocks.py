@@ -2,6 +2,7 @@
 
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -11,6 +12,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
 from contacts.blocks import ContactBlock
+from home import text_blocks
 
 BLOCK_TEMPLATES = "components/streamfield/blocks"
 
@@ -25,7 +27,7 @@ class HeadingValue(blocks.StructValue):
 class HeadingBlock(blocks.StructBlock):
     """A section heading; h2–h4 so that every page keeps one h1 and a clean outline."""
 
-    text = blocks.CharBlock(label=_("Überschrift"), max_length=200)
+    text = text_blocks.CharBlock(label=_("Überschrift"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("Ebene"),
         choices=[("h2", _("Ebene 2")), ("h3", _("Ebene 3")), ("h4", _("Ebene 4"))],
@@ -41,7 +43,7 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Bildung und Sprache", "level": "h2"}
 
 
-class ParagraphBlock(blocks.RichTextBlock):
+class ParagraphBlock(text_blocks.RichTextBlock):
     """Running text with links, lists and emphasis."""
 
     def __init__(self, **kwargs):
@@ -63,13 +65,13 @@ class ImageBlock(blocks.StructBlock):
     """An image with the alternative text that screen readers read, a caption and a credit."""
 
     image = ImageChooserBlock(label=_("Bild"))
-    alt_text = blocks.CharBlock(
+    alt_text = text_blocks.CharBlock(
         label=_("Alternativtext"),
         max_length=300,
         help_text=_("Beschreibt, was auf dem Bild zu sehen ist (für Screenreader)."),
     )
-    caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=300)
-    credit = blocks.CharBlock(label=_("Bildnachweis"), required=False, max_length=200)
+    caption = text_blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=300)
+    credit = text_blocks.CharBlock(label=_("Bildnachweis"), required=False, max_length=200)
 
     class Meta:
         icon = "image"
@@ -105,7 +107,7 @@ class DocumentBlock(blocks.StructBlock):
     """A link to a document (flyer, concept PDF) that states its type and size by itself."""
 
     document = DocumentChooserBlock(label=_("Dokument"))
-    title = blocks.CharBlock(
+    title = text_blocks.CharBlock(
         label=_("Linktext"),
         required=False,
         max_length=200,
@@ -124,8 +126,8 @@ class DocumentBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     """A quotation with the person or source it comes from."""
 
-    text = blocks.TextBlock(label=_("Zitat"))
-    attribution = blocks.CharBlock(label=_("Quelle"), required=False, max_length=200)
+    text = text_blocks.TextBlock(label=_("Zitat"))
+    attribution = text_blocks.CharBlock(label=_("Quelle"), required=False, max_length=200)
 
     class Meta:
         icon = "openquote"
@@ -141,17 +143,29 @@ class QuoteBlock(blocks.StructBlock):
 class LinkValue(blocks.StructValue):
     """Resolves a link to an internal page (in the reader's language) or an external URL."""
 
-    def get_url(self):
+    def target_page(self):
+        """The linked page in the reader's language, else the chosen (German) page; looked up
+        once per language. Templates mark a German target with its language."""
         page = self.get("page")
+        if not page:
+            return None
+        language = get_language()
+        cache = self.__dict__.setdefault("_targets", {})
+        if language not in cache:
+            cache[language] = page.localized
+        return cache[language]
+
+    def get_url(self):
+        page = self.target_page()
         if page:
-            return page.localized.url
+            return page.url
         return self.get("url") or ""
 
     def get_text(self):
-        page = self.get("page")
         if self.get("text"):
             return self.get("text")
-        return page.localized.title if page else self.get("url", "")
+        page = self.target_page()
+        return page.title if page else self.get("url", "")
 
     def is_external(self):
         return not self.get("page") and bool(self.get("url"))
@@ -160,7 +174,7 @@ class LinkValue(blocks.StructValue):
 class LinkBlock(blocks.StructBlock):
     """One link: to a page of this site or to an external address."""
 
-    text = blocks.CharBlock(label=_("Linktext"), required=False, max_length=200)
+    text = text_blocks.CharBlock(label=_("Linktext"), required=False, max_length=200)
     page = blocks.PageChooserBlock(label=_("Seite"), required=False)
     url = blocks.URLBlock(label=_("Externe Adresse"), required=False)
 
@@ -181,7 +195,7 @@ class LinkBlock(blocks.StructBlock):
 class LinkListBlock(blocks.StructBlock):
     """A titled list of links; a StreamBlock inside so that wagtail-localize can translate it."""
 
-    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
+    heading = text_blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
     links = blocks.StreamBlock([("link", LinkBlock())], label=_("Links"), min_num=1)
 
     class Meta:
@@ -198,8 +212,8 @@ class LinkListBlock(blocks.StructBlock):
 class CallToActionBlock(blocks.StructBlock):
     """A short prompt with one prominent button, e.g. "Vorschlag einreichen"."""
 
-    heading = blocks.CharBlock(label=_("Überschrift"), max_length=200)
-    text = blocks.TextBlock(label=_("Text"), required=False)
+    heading = text_blocks.CharBlock(label=_("Überschrift"), max_length=200)
+    text = text_blocks.TextBlock(label=_("Text"), required=False)
     link = LinkBlock(label=_("Button"))
 
     class Meta:
@@ -217,8 +231,8 @@ class CallToActionBlock(blocks.StructBlock):
 class AccordionItemBlock(blocks.StructBlock):
     """One question with its answer."""
 
-    question = blocks.CharBlock(label=_("Frage"), max_length=300)
-    answer = blocks.RichTextBlock(
+    question = text_blocks.CharBlock(label=_("Frage"), max_length=300)
+    answer = text_blocks.RichTextBlock(
         label=_("Antwort"), features=["bold", "italic", "link", "document-link", "ol", "ul"]
     )
 
@@ -230,7 +244,7 @@ class AccordionItemBlock(blocks.StructBlock):
 class AccordionBlock(blocks.StructBlock):
     """Questions and answers that open in place (works without JavaScript)."""
 
-    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
+    heading = text_blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
     items = blocks.StreamBlock([("item", AccordionItemBlock())], label=_("Einträge"), min_num=1)
 
     class Meta:
@@ -299,8 +313,8 @@ class InfoBoxBlock(blocks.StructBlock):
         choices=[("info", _("Information")), ("warning", _("Warnung")), ("success", _("Erfolg"))],
         default="info",
     )
-    heading = blocks.CharBlock(label=_("Überschrift"), max_length=200)
-    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+    heading = text_blocks.CharBlock(label=_("Überschrift"), max_length=200)
+    text = text_blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
 
     class Meta:
         icon = "info-circle"
@@ -318,13 +332,13 @@ class GalleryImageBlock(blocks.StructBlock):
     """One photo of a gallery; the alternative text is required, the large view is a link."""
 
     image = ImageChooserBlock(label=_("Bild"))
-    alt_text = blocks.CharBlock(
+    alt_text = text_blocks.CharBlock(
         label=_("Alternativtext"),
         max_length=300,
         help_text=_("Beschreibt, was auf dem Bild zu sehen ist (für Screenreader)."),
     )
-    caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=300)
-    credit = blocks.CharBlock(label=_("Bildnachweis"), required=False, max_length=200)
+    caption = text_blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=300)
+    credit = text_blocks.CharBlock(label=_("Bildnachweis"), required=False, max_length=200)
 
     class Meta:
         icon = "image"
@@ -334,7 +348,7 @@ class GalleryImageBlock(blocks.StructBlock):
 class GalleryBlock(blocks.StructBlock):
     """A photo gallery ("Impressionen"): thumbnails that each open the large image."""
 
-    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
+    heading = text_blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
     images = blocks.StreamBlock([("image", GalleryImageBlock())], label=_("Bilder"), min_num=1)
 
     class Meta:
@@ -348,7 +362,7 @@ class GalleryBlock(blocks.StructBlock):
 class DocumentListBlock(blocks.StructBlock):
     """Several documents (flyers, minutes), each with its type and size, e.g. "PDF, 2 MB"."""
 
-    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
+    heading = text_blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
     documents = blocks.StreamBlock([("document", DocumentBlock())], label=_("Dokumente"), min_num=1)
 
     class Meta:
@@ -369,9 +383,9 @@ class PressMentionValue(blocks.StructValue):
 class PressMentionBlock(blocks.StructBlock):
     """One press report about the office's work: outlet, date, headline and link."""
 
-    outlet = blocks.CharBlock(label=_("Medium"), max_length=200)
+    outlet = text_blocks.CharBlock(label=_("Medium"), max_length=200)
     date = blocks.DateBlock(label=_("Datum"), required=False)
-    title = blocks.CharBlock(label=_("Titel des Beitrags"), max_length=300)
+    title = text_blocks.CharBlock(label=_("Titel des Beitrags"), max_length=300)
     url = blocks.URLBlock(label=_("Link zum Beitrag"), required=False)
 
     class Meta:
@@ -383,7 +397,7 @@ class PressMentionBlock(blocks.StructBlock):
 class PressBlock(blocks.StructBlock):
     """Press coverage ("Pressespiegel"): reports of newspapers about the office's work."""
 
-    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
+    heading = text_blocks.CharBlock(label=_("Überschrift"), required=False, max_length=200)
     mentions = blocks.StreamBlock(
         [("mention", PressMentionBlock())], label=_("Presseberichte"), min_num=1
     )

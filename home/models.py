@@ -1,5 +1,6 @@
 """Home and general pages of a district, and the district's site settings."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -31,9 +32,49 @@ class BasePage(Page):
         index.SearchField("body"),
     ]
     api_fields = [APIField("intro"), APIField("body")]
+    # A page keeps its address in every language (the language prefix tells them apart), so
+    # translators never retype it and links survive a translation.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta:
         abstract = True
+
+    def shows_untranslated_text(self):
+        """Whether this live translation shows German text: wagtail-localize publishes a
+        segment that no translator had translated at the last publication in the source
+        language. Strings without letters ("2024", "40 %") read the same in every language.
+        Derived from the translation records, in one query."""
+        from django.db.models import Exists, OuterRef
+        from django.utils.html import strip_tags
+
+        from wagtail_localize.models import StringSegment, StringTranslation
+
+        if not self.live or self.last_published_at is None:
+            return False
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return False
+        published = self.last_published_at
+        translated = StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=self.locale_id,
+            has_error=False,
+            created_at__lte=published,
+        )
+        untranslated = (
+            StringSegment.objects.filter(
+                source__object_id=self.translation_key,
+                source__translations__target_locale_id=self.locale_id,
+                source__translations__enabled=True,
+                # A source updated after the last publication is not on the page yet.
+                source__last_updated_at__lte=published,
+            )
+            .exclude(Exists(translated))
+            .values_list("string__data", flat=True)
+        )
+        return any(
+            any(character.isalpha() for character in strip_tags(text)) for text in untranslated
+        )
 
 
 class HomePage(BasePage):

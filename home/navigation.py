@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import DistrictSettings
 
@@ -52,6 +52,12 @@ class MenuItem:
     url: str
     is_current: bool
     is_ancestor: bool
+    # Set when the reader's language has no home page and the menu shows German pages.
+    language_code: str = ""
+
+    @property
+    def direction(self):
+        return text_direction(self.language_code) if self.language_code else ""
 
 
 class SiteChrome:
@@ -126,16 +132,30 @@ class SiteChrome:
         return self.content_language != self.language_code
 
     @cached_property
+    def home_language(self):
+        """The language of the home page whose menu is shown ("" if there is none)."""
+        if not self.home:
+            return ""
+        for code, page in self.home_translations.items():
+            if page.id == self.home.id:
+                return code
+        return settings.LANGUAGE_CODE
+
+    @cached_property
     def menu_items(self):
         if not self.home:
             return []
         current_path = self.page.path if self.page is not None else ""
+        # Without a home page in the reader's language the menu lists the German pages:
+        # each entry then says so instead of leading to German text unannounced.
+        language = self.home_language if self.home_language != self.language_code else ""
         return [
             MenuItem(
                 title=item.title,
                 url=self._url(item),
                 is_current=self.page is not None and item.id == self.page.id,
                 is_ancestor=current_path.startswith(item.path) and current_path != item.path,
+                language_code=language,
             )
             for item in self.home.get_children().live().in_menu().public()
         ]
@@ -148,6 +168,25 @@ class SiteChrome:
 
     def _url(self, page):
         return page.get_url(self.request) if page is not None else ""
+
+    @cached_property
+    def locale_codes(self):
+        """{locale id: language code}; read (in one query) only when a page shows something
+        in another language than its own."""
+        return dict(Locale.objects.values_list("pk", "language_code"))
+
+    def other_language(self, obj):
+        """The language code of a page or snippet shown here that is not in the language of
+        the text around it (an untranslated German entry on an Arabic page), else "".
+
+        Free of queries whenever the object is in the page's own language."""
+        locale_id = getattr(obj, "locale_id", None)
+        if locale_id is None:
+            return ""
+        if self.page is not None and locale_id == self.page.locale_id:
+            return ""
+        code = self.locale_codes.get(locale_id, "")
+        return "" if code == self.content_language else code
 
     @cached_property
     def languages(self):

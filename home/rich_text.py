@@ -2,8 +2,11 @@
 
 from contextvars import ContextVar
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.html import escape
 
+from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
 current_request = ContextVar("current_request", default=None)
@@ -23,19 +26,59 @@ class CurrentRequestMiddleware:
             current_request.reset(token)
 
 
+def link_targets(page_ids, language_code):
+    """{page id: the live page a link to it leads to}: its translation in `language_code`
+    where one is live, else the page itself; unpublished targets are left out.
+
+    Two queries for all links of a rich text, whatever their number."""
+    ids = {int(page_id) for page_id in page_ids if str(page_id).isdigit()}
+    if not ids:
+        return {}
+    originals = list(Page.objects.filter(pk__in=ids).select_related("locale"))
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(
+            translation_key__in={page.translation_key for page in originals},
+            locale__language_code=language_code,
+        )
+        .select_related("locale")
+    }
+    targets = {}
+    for page in originals:
+        target = translations.get(page.translation_key, page)
+        if target.live:
+            targets[page.pk] = target
+    return targets
+
+
 class LocalizedPageLinkHandler(PageLinkHandler):
     """Like Wagtail's, but relative to the current request: with several districts, Wagtail
     would write absolute URLs with the site's stored port, which break on any other port.
+
+    A link leads to the reader's translation of the page; where there is none it leads to the
+    German page and says so: `hreflang` on the link and the hint "(Deutsch)" after its text
+    (added by the `language_hints` filter in templates/wagtailcore/shared/richtext.html).
+    The link text itself is the translator's text, so the link keeps the page's `lang`.
     Links to unpublished pages lose their href, so readers never meet a dead link."""
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         request = current_request.get()
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        ids = [attrs.get("id") for attrs in attrs_list]
+        targets = link_targets(ids, language)
         links = []
-        for page in cls.get_many(attrs_list):
-            target = page.localized if page else None
-            if target is None or not target.live:
+        for page_id in ids:
+            target = targets.get(int(page_id)) if str(page_id).isdigit() else None
+            url = target.get_url(request) if target is not None else None
+            if not url:
                 links.append("<a>")
+                continue
+            url = escape(url)
+            code = escape(target.locale.language_code)
+            if code == language:
+                links.append(f'<a href="{url}">')
             else:
-                links.append(f'<a href="{escape(target.get_url(request))}">')
+                links.append(f'<a href="{url}" hreflang="{code}" data-language-hint="{code}">')
         return links

@@ -49,7 +49,7 @@ def gallery(glossary, heading, photos):
                         "image": image.pk,
                         "alt_text": glossary.add(alt),
                         "caption": glossary.add(caption),
-                        "credit": "Landratsamt Rastatt",
+                        "credit": glossary.add(T.same("Landratsamt Rastatt")),
                     },
                 }
                 for image, alt, caption in photos
@@ -70,7 +70,7 @@ def press(glossary, heading, mentions):
                     "type": "mention",
                     "id": _id(),
                     "value": {
-                        "outlet": outlet,
+                        "outlet": glossary.add(T.same(outlet)),
                         "date": date.isoformat() if date else None,
                         "title": glossary.add(title),
                         "url": url,

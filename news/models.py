@@ -261,7 +261,7 @@ class NewsPage(PageContactsMixin, BasePage):
         APIField("related_page_ids"),
         APIField("topic_slugs"),
     ]
-    override_translatable_fields = [
+    override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("date"),
         SynchronizedField("lead_image"),
         SynchronizedField("concept"),

@@ -92,7 +92,7 @@ class SuggestionFormPage(AbstractEmailForm, BasePage):
     ]
 
     # The notification goes to the office in German: its settings are not translated.
-    override_translatable_fields = [
+    override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("to_address"),
         SynchronizedField("from_address"),
         SynchronizedField("subject"),

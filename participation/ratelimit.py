@@ -1,14 +1,17 @@
 """A per-client rate limit in Django's cache, so a bot cannot flood a form.
 
-The client is the connecting IP address (REMOTE_ADDR; a proxy in front must set it, e.g.
-gunicorn's --forwarded-allow-ips). Only a salted hash of the address is kept, for the
-length of the window, in the cache (local memory or Redis), never in the database.
+The client is the reader's address as `home.client.client_address` finds it (REMOTE_ADDR,
+or X-Forwarded-For behind TRUSTED_PROXY_COUNT reverse proxies). Only a salted hash of the
+address is kept, for the length of the window, in the cache (local memory or Redis), never
+in the database.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+
+from home.client import client_address
 
 DEFAULT_LIMIT = (5, 600)  # at most 5 submissions per 10 minutes
 
@@ -18,7 +21,7 @@ def _limit():
 
 
 def _key(request, scope):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
     return f"participation:ratelimit:{scope}:{digest}"
 

@@ -1,3 +1,3 @@
 """Admin hooks of the translation workflow; each part registers its own hooks on import."""
 
-from translations import report, machine, po  # noqa: F401
+from translations import machine, po, report  # noqa: F401

@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -127,7 +127,9 @@ class ConceptPage(RoutablePageMixin, BasePage):
         APIField("participants_total"),
         APIField("predecessor"),
     ]
-    override_translatable_fields = [SynchronizedField("period")]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("period")
+    ]
 
     class Meta:
         verbose_name = _("Integrationskonzept (Ausgabe)")
@@ -149,6 +151,13 @@ class ConceptPage(RoutablePageMixin, BasePage):
     def catalogue(self):
         return MeasureCatalogPage.objects.child_of(self).live().first()
 
+    def edition_with_chapters(self):
+        """The German edition, when this translation has no chapters of its own yet."""
+        german = self.get_translation_or_none(Locale.get_default())
+        if german is None or german.pk == self.pk or not german.live:
+            return None
+        return german if german.chapters().exists() else None
+
     def reports(self):
         return ProgressReportPage.objects.child_of(self).live().public().order_by("-year")
 
@@ -157,7 +166,10 @@ class ConceptPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = self.chapters()
+        context["chapters"] = chapters = list(self.chapters())
+        if not chapters:
+            # The chapters are not translated yet: point to the edition that has them.
+            context["edition_with_chapters"] = self.edition_with_chapters()
         context["catalogue"] = self.catalogue()
         context["reports"] = self.reports()
         context["cross_cutting_needs"] = self.cross_cutting_needs()
@@ -256,7 +268,9 @@ class ChapterPage(PageContactsMixin, BasePage):
         index.FilterField("number"),
     ]
     api_fields = BasePage.api_fields + [APIField("number"), APIField("goals"), APIField("topic")]
-    override_translatable_fields = [SynchronizedField("topic")]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("topic")
+    ]
 
     class Meta:
         verbose_name = _("Kapitel (Themenfeld)")
@@ -428,7 +442,9 @@ class MeasurePage(PageContactsMixin, BasePage):
         APIField("milestones"),
         APIField("progress"),
     ]
-    override_translatable_fields = [SynchronizedField("lead_organisation")]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("lead_organisation")
+    ]
 
     class Meta:
         verbose_name = _("Maßnahme")

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Holds no secret and never turns DEBUG on."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,9 +33,13 @@ INSTALLED_APPS = [
     "events",
     "participation",
     "translations",
+    "roles",
     "search",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -60,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,12 +73,15 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.rich_text.CurrentRequestMiddleware",
+    "home.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a lock-out into its page (accounts/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -121,10 +130,43 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in protection (README "Rollen, Freigabe und Anmeldung"). django-axes counts failed
+# logins in the database; after AXES_FAILURE_LIMIT failures within the cool-off the user name
+# AND, separately, the client address are locked (per user: another address does not help;
+# per address: another user name does not help). Every further attempt extends the lock.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# The client address as for the suggestion form's rate limit (home/client.py): REMOTE_ADDR,
+# or X-Forwarded-For counted from the right behind TRUSTED_PROXY_COUNT reverse proxies.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "home.client.client_address"
+# Only failed attempts are kept, and only until their cool-off has passed; no log of logins.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_HTTP_RESPONSE_CODE = 429
+# Whom the lock-out page names for help (empty: "the administration" without an address).
+LOGIN_HELP_EMAIL = os.environ.get("LOGIN_HELP_EMAIL", "")
+
+# An admin session lasts 8 hours and, unless "Für das nächste Mal merken" was ticked at the
+# login, also ends when the browser closes; then Wagtail asks for the password again.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Date formats of some languages adjusted for running text (config/formats/).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 # Languages: German is the source; the reader languages are configuration.
 # Each language is named in itself (the language switcher shows these names).
@@ -144,6 +186,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# "Übersetzen" creates drafts: a translation goes live when its translator publishes it, not
+# at once in German because the source is live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
@@ -174,6 +219,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "integrationsportal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Approval e-mails go to the approving groups and the submitter, not to every superuser.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# The last approval publishes, also when the approver has no publishing rights of their own.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "roles.workflows.publish_approved"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Integrationsportal"
@@ -185,6 +235,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_USER_TIME_ZONES = ["Europe/Berlin"]
 WAGTAILEMBEDS_FINDERS = []
+# No Gravatar and no update check: editors' browsers contact no third party either.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
@@ -193,3 +246,31 @@ REST_FRAMEWORK = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Background tasks (Django's task framework as Wagtail 8 installs it, `django_tasks`).
+# Wagtail's own tasks keep running immediately in the request, as before; machine translation
+# goes to the database queue "translations", worked off by `manage.py db_worker` (README).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "translations": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["machine_translation"],
+    },
+}
+
+# Machine translation: DeepL when a key is set, otherwise off (wagtail-localize then shows no
+# machine translation button). Free-plan keys end in ":fx" and reach DeepL's free API.
+DEEPL_AUTH_KEY = os.environ.get("DEEPL_AUTH_KEY", "")
+if DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translations.machine.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": DEEPL_AUTH_KEY,
+            "SERVER_URL": os.environ.get("DEEPL_SERVER_URL", ""),
+            # Seconds per request to DeepL, and how often a failed request is retried.
+            "TIMEOUT": float(os.environ.get("DEEPL_TIMEOUT", "30")),
+            "MAX_RETRIES": int(os.environ.get("DEEPL_MAX_RETRIES", "3")),
+            # An office addresses its readers formally ("Sie") where the language knows it.
+            "FORMALITY": os.environ.get("DEEPL_FORMALITY", "prefer_more"),
+        },
+    }

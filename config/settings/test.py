@@ -12,6 +12,15 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "data" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# django-axes stays on; only the test client's login(), which has no request, skips it.
+AUTHENTICATION_BACKENDS = [
+    "tests.roles.login_backend.TestClientAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# wagtail-localize's dummy translator (reverses the words) instead of DeepL, key or not.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
 
 # A file, not SQLite's shared in-memory database: the live server of the browser tests then
 # uses its own connection and cannot interleave with the test's flush and restore.

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from contacts.directory import contact_entries
 from contacts.phone import display_phone, normalize_phone
+from home.templatetags.bidi import ltr
 
 register = template.Library()
 
@@ -19,10 +20,8 @@ def phone_link(e164):
     try:
         e164 = normalize_phone(e164)
     except ValidationError:
-        return format_html('<bdi dir="ltr">{}</bdi>', e164)
-    return format_html(
-        '<a class="kern-link" href="tel:{}"><bdi dir="ltr">{}</bdi></a>', e164, display_phone(e164)
-    )
+        return ltr(e164)
+    return format_html('<a class="kern-link" href="tel:{}">{}</a>', e164, ltr(display_phone(e164)))
 
 
 @register.filter
@@ -31,18 +30,16 @@ def phone_text(e164):
     if not e164:
         return ""
     try:
-        return format_html('<bdi dir="ltr">{}</bdi>', display_phone(normalize_phone(e164)))
+        return ltr(display_phone(normalize_phone(e164)))
     except ValidationError:
-        return format_html('<bdi dir="ltr">{}</bdi>', e164)
+        return ltr(e164)
 
 
 @register.filter
 def email_link(address):
     if not address:
         return ""
-    return format_html(
-        '<a class="kern-link" href="mailto:{}"><bdi dir="ltr">{}</bdi></a>', address, address
-    )
+    return format_html('<a class="kern-link" href="mailto:{}">{}</a>', address, ltr(address))
 
 
 @register.simple_tag(takes_context=True)

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from contacts.mixins import PageContactsMixin
+from home import text_blocks
 from home.i18n import localize_all
 from home.models import BasePage
 
@@ -35,7 +36,7 @@ class RegistrationStatus(models.TextChoices):
 class WorkshopTopicsBlock(blocks.StreamBlock):
     """The topics a participant chooses from; a StreamBlock so each text is translated."""
 
-    topic = blocks.CharBlock(
+    topic = text_blocks.CharBlock(
         label=_("Thema"),
         max_length=200,
         icon="tag",
@@ -187,7 +188,7 @@ class EventPage(PageContactsMixin, RoutablePageMixin, BasePage):
         APIField("accessibility"),
         APIField("registration_status"),
     ]
-    override_translatable_fields = [
+    override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("start"),
         SynchronizedField("end"),
         SynchronizedField("address"),

@@ -31,7 +31,10 @@ def demo_step(order=50):
 
 def demo_steps():
     """Every app's registered steps, in order (imports each installed app's demo module)."""
+    from importlib import import_module
+
     from django.utils.module_loading import autodiscover_modules
 
     autodiscover_modules("demo")
+    import_module("home.demo.history")  # the home app's own step, after every app's content
     return [step.function for step in sorted(_STEPS, key=lambda step: step.order)]

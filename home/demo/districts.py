@@ -1,7 +1,8 @@
 """The two demo districts, written in our own words from the facts in shared/seeds/.
 
 Contact data is invented (example.org addresses, 0000 numbers); building addresses are the
-districts' public ones. Every text carries its English and Arabic translation.
+districts' public ones. Every text carries its English and Arabic translation; the texts
+of the home pages also Persian, Turkish and Ukrainian (see home/demo/history.py).
 """
 
 from dataclasses import dataclass, field
@@ -235,6 +236,9 @@ def rastatt_home(body):
             "Das Integrationskonzept wird fortgeschrieben",
             "The integration concept is being updated",
             "تحديث مفهوم الاندماج",
+            fa="طرح ادغام به‌روز می‌شود",
+            tr="Uyum konsepti güncelleniyor",
+            uk="Концепцію інтеграції оновлюють",
         )
     ).paragraph(
         T(
@@ -246,6 +250,15 @@ def rastatt_home(body):
             "on what has been achieved and what is planned.",
             "في ديسمبر 2017 أقرّ مجلس الدائرة أول مفهوم للاندماج في الدائرة. ومنذ ذلك الحين "
             "تعرض مفوّضة الاندماج كل عام أمام المجلس ما تحقق وما هو مخطط له.",
+            fa="در دسامبر 2017 شورای شهرستان نخستین طرح ادغام شهرستان را تصویب کرد. از آن "
+            "زمان مسئول امور ادغام هر سال به شورا گزارش می‌دهد که چه به دست آمده و چه "
+            "برنامه‌ای در پیش است.",
+            tr="Aralık 2017'de ilçe meclisi ilçenin ilk uyum konseptini kabul etti. O "
+            "zamandan beri uyum sorumlusu her yıl mecliste nelerin başarıldığını ve nelerin "
+            "planlandığını anlatıyor.",
+            uk="У грудні 2017 року районна рада ухвалила першу концепцію інтеграції району. "
+            "Відтоді уповноважена з питань інтеграції щороку звітує перед радою про те, чого "
+            "досягнуто і що заплановано.",
         ),
         T(
             "Nach fünf Jahren wurde das Konzept 2023 gemeinsam mit Partnerorganisationen und "
@@ -256,14 +269,33 @@ def rastatt_home(body):
             "18 June 2024.",
             "بعد خمس سنوات، جرت مراجعة المفهوم في عام 2023 بالتعاون مع المنظمات الشريكة "
             "والسكان. ووافقت لجنة الشؤون الاجتماعية على التحديث في 18 يونيو 2024.",
+            fa="پس از پنج سال، این طرح در سال 2023 با همکاری سازمان‌های همکار و ساکنان "
+            "بازنگری شد. کمیسیون امور اجتماعی در 18 ژوئن 2024 نسخه‌ی به‌روزشده را تأیید کرد.",
+            tr="Beş yıl sonra, 2023'te konsept ortak kuruluşlar ve ilçe sakinleriyle birlikte "
+            "gözden geçirildi. Sosyal İşler Komisyonu güncellemeyi 18 Haziran 2024'te onayladı.",
+            uk="Через п’ять років, у 2023 році, концепцію переглянули разом з "
+            "організаціями-партнерами та мешканцями. Комітет із соціальних питань схвалив "
+            "оновлену редакцію 18 червня 2024 року.",
         ),
     ).info_box(
-        T("Ihre Ideen zählen", "Your ideas count", "أفكارك مهمة"),
+        T(
+            "Ihre Ideen zählen",
+            "Your ideas count",
+            "أفكارك مهمة",
+            fa="ایده‌های شما اهمیت دارند",
+            tr="Fikirleriniz önemli",
+            uk="Ваші ідеї важливі",
+        ),
         T(
             "Vorschläge und Bedarfe können Sie jederzeit online an das Sachgebiet Integration "
             "melden.",
             "You can send suggestions and needs to the integration office online at any time.",
             "يمكنك في أي وقت إرسال اقتراحاتك واحتياجاتك إلى قسم الاندماج عبر الإنترنت.",
+            fa="پیشنهادها و نیازهای خود را می‌توانید هر زمان به‌صورت آنلاین به بخش ادغام اطلاع دهید.",
+            tr="Önerilerinizi ve ihtiyaçlarınızı istediğiniz zaman çevrimiçi olarak Uyum "
+            "Birimi'ne iletebilirsiniz.",
+            uk="Свої пропозиції та потреби ви можете будь-коли надіслати відділу інтеграції "
+            "онлайн.",
         ),
     )
 
@@ -372,6 +404,9 @@ RASTATT = DistrictSpec(
             "Integration im Landkreis Rastatt",
             "Integration in the district of Rastatt",
             "الاندماج في دائرة راشتات",
+            fa="ادغام در شهرستان راشتات",
+            tr="Rastatt İlçesinde Uyum",
+            uk="Інтеграція в районі Раштатт",
         ),
         T(
             "Informationen des Sachgebiets Integration für Neuzugewanderte, Ehrenamtliche und "
@@ -379,6 +414,11 @@ RASTATT = DistrictSpec(
             "Information from the integration office for newcomers, volunteers and "
             "organisations in the district of Rastatt.",
             "معلومات من قسم الاندماج للقادمين الجدد والمتطوعين والمنظمات في دائرة راشتات.",
+            fa="اطلاعات بخش ادغام برای تازه‌واردان، داوطلبان و سازمان‌ها در شهرستان راشتات.",
+            tr="Uyum Birimi'nden Rastatt ilçesindeki yeni gelenler, gönüllüler ve kuruluşlar "
+            "için bilgiler.",
+            uk="Інформація відділу інтеграції для новоприбулих, волонтерів і організацій у "
+            "районі Раштатт.",
         ),
         rastatt_home,
         children=[
@@ -423,6 +463,9 @@ def rems_murr_home(body):
             "Der Integrationsplan ist beschlossen",
             "The integration plan has been adopted",
             "إقرار خطة الاندماج",
+            fa="طرح ادغام تصویب شد",
+            tr="Uyum planı kabul edildi",
+            uk="План інтеграції ухвалено",
         )
     ).paragraph(
         T(
@@ -434,6 +477,14 @@ def rems_murr_home(body):
             "Rems-Murr district in a joint session.",
             "في 8 مايو 2017 أقرّت لجنة الإدارة والمدارس والثقافة ولجنة الشؤون الاجتماعية في "
             "مجلس الدائرة، في جلسة مشتركة، خطة الاندماج لدائرة رمس-مور.",
+            fa="در 8 مه 2017 کمیسیون امور اداری، مدارس و فرهنگ و کمیسیون امور اجتماعی "
+            "شورای شهرستان در نشستی مشترک طرح ادغام شهرستان رمس-مور را تصویب کردند.",
+            tr="8 Mayıs 2017'de ilçe meclisinin İdari İşler, Okullar ve Kültür Komisyonu ile "
+            "Sosyal İşler Komisyonu ortak bir oturumda Rems-Murr ilçesinin uyum planını kabul "
+            "etti.",
+            uk="8 травня 2017 року комітет з питань адміністрації, шкіл і культури та "
+            "соціальний комітет районної ради на спільному засіданні ухвалили план інтеграції "
+            "для району Ремс-Мурр.",
         ),
         T(
             "Zwischen Oktober 2016 und März 2017 erarbeitete das Landratsamt den Plan gemeinsam "
@@ -446,12 +497,44 @@ def rems_murr_home(body):
             "بين أكتوبر 2016 ومارس 2017 أعدّت إدارة الدائرة الخطة بالتعاون مع لاجئين وخبراء "
             "من الغرف المهنية والجمعيات والمؤسسات التعليمية والشركات والمبادرات. وتضم الخطة "
             "156 صفحة وأكثر من 60 توصية.",
+            fa="اداره‌ی شهرستان این طرح را از اکتبر 2016 تا مارس 2017 با همکاری پناهندگان و "
+            "کارشناسانی از اتاق‌های حرفه‌ای، انجمن‌ها، مؤسسات آموزشی، شرکت‌ها و ابتکارهای "
+            "مدنی تدوین کرد. این طرح 156 صفحه و بیش از 60 توصیه دارد.",
+            tr="İlçe idaresi planı Ekim 2016 ile Mart 2017 arasında mültecilerle ve meslek "
+            "odaları, dernekler, eğitim kurumları, şirketler ve girişimlerden uzmanlarla "
+            "birlikte hazırladı. Plan 156 sayfa ve 60'tan fazla öneri içeriyor.",
+            uk="З жовтня 2016 до березня 2017 року районна адміністрація розробляла план "
+            "разом із біженцями та фахівцями з палат, об’єднань, освітніх закладів, "
+            "підприємств та ініціатив. План має 156 сторінок і понад 60 рекомендацій.",
         ),
-    ).heading(T("Vier Themenfelder", "Four fields of action", "أربعة مجالات عمل")).bullets(
-        T("Bildung und Sprache", "Education and language", "التعليم واللغة"),
-        T("Arbeitsmarkt", "Labour market", "سوق العمل"),
-        T("Wohnen", "Housing", "السكن"),
-        T("Freizeit", "Leisure", "أوقات الفراغ"),
+    ).heading(
+        T(
+            "Vier Themenfelder",
+            "Four fields of action",
+            "أربعة مجالات عمل",
+            fa="چهار حوزه‌ی فعالیت",
+            tr="Dört eylem alanı",
+            uk="Чотири напрями діяльності",
+        )
+    ).bullets(
+        T(
+            "Bildung und Sprache",
+            "Education and language",
+            "التعليم واللغة",
+            fa="آموزش و زبان",
+            tr="Eğitim ve dil",
+            uk="Освіта і мова",
+        ),
+        T(
+            "Arbeitsmarkt",
+            "Labour market",
+            "سوق العمل",
+            fa="بازار کار",
+            tr="İş piyasası",
+            uk="Ринок праці",
+        ),
+        T("Wohnen", "Housing", "السكن", fa="مسکن", tr="Konut", uk="Житло"),
+        T("Freizeit", "Leisure", "أوقات الفراغ", fa="اوقات فراغت", tr="Boş zaman", uk="Дозвілля"),
     )
 
 
@@ -505,6 +588,9 @@ REMS_MURR = DistrictSpec(
             "Integration im Rems-Murr-Kreis",
             "Integration in the Rems-Murr district",
             "الاندماج في دائرة رمس-مور",
+            fa="ادغام در شهرستان رمس-مور",
+            tr="Rems-Murr İlçesinde Uyum",
+            uk="Інтеграція в районі Ремс-Мурр",
         ),
         T(
             "Die Stabsstelle Integration informiert über den Integrationsplan, Angebote und "
@@ -513,6 +599,12 @@ REMS_MURR = DistrictSpec(
             "persons in the Rems-Murr district.",
             "تقدّم وحدة الاندماج معلومات عن خطة الاندماج والخدمات والأشخاص المسؤولين في دائرة "
             "رمس-مور.",
+            fa="واحد ادغام درباره‌ی طرح ادغام، خدمات و افراد مسئول در شهرستان رمس-مور "
+            "اطلاع‌رسانی می‌کند.",
+            tr="Uyum Birimi, Rems-Murr ilçesindeki uyum planı, hizmetler ve irtibat kişileri "
+            "hakkında bilgi verir.",
+            uk="Відділ інтеграції інформує про план інтеграції, послуги та контактних осіб у "
+            "районі Ремс-Мурр.",
         ),
         rems_murr_home,
         children=[

@@ -2,22 +2,38 @@
 
 import html
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 
 @dataclass(frozen=True)
 class T:
-    """One demo text in German with its English and Arabic translations."""
+    """One demo text in German with its English and Arabic translations.
+
+    A few key texts also carry Persian, Turkish or Ukrainian: the demo translates only some
+    pages into those languages, as an office does that starts with what newcomers need most.
+    """
 
     de: str
     en: str = ""
     ar: str = ""
+    fa: str = ""
+    tr: str = ""
+    uk: str = ""
 
     def format(self, **values):
-        return T(*(text.format(**values) for text in (self.de, self.en, self.ar)))
+        return T(**{code: text.format(**values) for code, text in asdict(self).items()})
 
     def get(self, language_code):
         return getattr(self, language_code, "") or ""
+
+    @classmethod
+    def same(cls, text):
+        """A name or number that stays as it is in every language; translators copy it."""
+        return cls(**{item.name: text for item in fields(cls)})
+
+    def languages(self):
+        """The codes of the languages this text is translated into."""
+        return [code for code, text in asdict(self).items() if text and code != "de"]
 
 
 @dataclass

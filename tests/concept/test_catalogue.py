@@ -23,7 +23,8 @@ from home.factories import translate_page
 pytestmark = pytest.mark.django_db
 
 NUMBER_CELL = re.compile(
-    r'<td class="kern-table__cell catalogue-table__number"><bdi>([\d.]+)</bdi>'
+    r'<td class="kern-table__cell catalogue-table__number">'
+    r'<bdi class="measure-number" dir="ltr">([\d.]+)</bdi>'
 )
 
 

@@ -38,7 +38,7 @@ def test_working_group_refers_to_measure_2_5(client, demo):
     )
     assert f'<a href="{target.relative_url(target.get_site())}">Maßnahme 2.5</a>' in content
     response = client.get(target.url, **RM)
-    assert '<bdi class="measure-number">2.5</bdi>' in response.content.decode()
+    assert '<bdi class="measure-number" dir="ltr">2.5</bdi>' in response.content.decode()
     assert "Wirtschaftsförderung" in content or group.lead_organisation is None
 
 

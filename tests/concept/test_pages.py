@@ -61,7 +61,7 @@ def test_concept_chapter_and_measure_render_in_every_language(client, tree, code
         assert translated.title in content
     measure = tree["measures"][4].get_translation(locale)
     content = client.get(measure.url).content.decode()
-    assert '<bdi class="measure-number">2.2</bdi>' in content
+    assert '<bdi class="measure-number" dir="ltr">2.2</bdi>' in content
 
 
 def test_concept_page_shows_adoption_and_history_newest_first(client, tree):
@@ -100,7 +100,7 @@ def test_chapter_lists_goals_contents_and_measures_with_status(client, tree):
     assert '<a class="kern-link" href="#ausgangslage">Ausgangslage</a>' in content
     assert 'id="ausgangslage"' in content
     assert '<li class="goal" value="1">Alle finden einen Sprachkurs.</li>' in content
-    numbers = re.findall(r'<bdi class="measure-number">([\d.]+)</bdi>', content)
+    numbers = re.findall(r'<bdi class="measure-number" dir="ltr">([\d.]+)</bdi>', content)
     assert numbers == ["1.1", "1.2", "1.3"]
     assert content.count('class="kern-badge kern-badge--info status-badge"') == 3  # planned
 
@@ -247,3 +247,23 @@ def test_kontakt_box_on_chapter_and_measure_pages(client, tree, site, index):
     assert "Erika Beispiel" not in body_tag
     main = content.split('<main id="main"', 1)[1].split("</main>", 1)[0]
     assert main.count("Erika Beispiel") == 1
+
+
+def test_a_translated_edition_without_translated_chapters_points_to_the_german_ones(client, home):
+    """A Turkish reader of a concept whose chapters exist only in German is told so and
+    finds them, instead of an empty list under "Themenfelder"."""
+    from concept.factories import concept_tree
+    from home.factories import translate_page
+
+    tree = concept_tree(home, chapters=1, measures_per_chapter=1)
+    translate_page(home, "tr")
+    turkish = translate_page(tree["concept"], "tr")
+
+    html = client.get(turkish.url).content.decode()
+    assert 'class="chapter-list"' not in html
+    assert f'href="{tree["concept"].url}" hreflang="de"' in html
+
+    translate_page(tree["chapters"][0], "tr")
+    html = client.get(turkish.url).content.decode()
+    assert 'class="chapter-list"' in html
+    assert 'hreflang="de">' not in html.split('class="chapter-list"')[1].split("</ol>")[0]

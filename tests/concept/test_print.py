@@ -35,7 +35,7 @@ def test_shows_every_chapter_and_measure_in_order(client, home, site):
         r'<h2 id="kapitel-\d+-heading"[^>]*><bdi>(\d+)</bdi> ([^<]+)</h2>', content
     )
     assert chapters == [(str(c.number), c.title) for c in tree["chapters"]]
-    numbers = re.findall(r'<bdi class="measure-number">([\d.]+)</bdi>', content)
+    numbers = re.findall(r'<bdi class="measure-number" dir="ltr">([\d.]+)</bdi>', content)
     expected = [f"{chapter}.{n}" for chapter in (1, 2) for n in range(1, 12)]
     assert numbers == expected  # 1.2 before 1.10, chapter 1 before chapter 2
     for chapter in tree["chapters"]:

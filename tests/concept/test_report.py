@@ -106,7 +106,7 @@ def test_report_lists_each_update_of_the_year_grouped_by_chapter(client, report_
     content = client.get(report_tree["report"].url).content.decode()
     updates = content[content.index('id="report-updates-heading"') :]
     measure = MeasurePage.objects.get(chapter_number=1, number=1)
-    assert f'href="{measure.url}"><bdi class="measure-number">1.1</bdi>' in updates
+    assert f'href="{measure.url}"><bdi class="measure-number" dir="ltr">1.1</bdi>' in updates
     assert "Zwei Stellen sind besetzt." in updates and "2 Vollzeitstellen" in updates
     assert "Erstes Treffen Ende Juni." in updates
     assert "Pausiert." not in updates  # that is 2019

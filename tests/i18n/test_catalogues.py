@@ -22,7 +22,19 @@ from django.utils.translation.template import templatize
 BASE_DIR = Path(settings.BASE_DIR)
 LOCALE_DIR = BASE_DIR / "locale"
 LANGUAGES = ["de", "en", "ar", "fa", "tr", "uk", "ru"]
-APPS = ["config", "home", "search", "concept", "contacts", "news", "events", "participation"]
+APPS = [
+    "config",
+    "home",
+    "search",
+    "concept",
+    "contacts",
+    "news",
+    "events",
+    "participation",
+    "translations",
+    "roles",
+    "accounts",
+]
 TEMPLATE_SUFFIXES = {".html", ".txt"}
 # gettext's usual Plural-Forms: Arabic six forms, Russian and Ukrainian three, the others two.
 NPLURALS = {"de": 2, "en": 2, "ar": 6, "fa": 2, "tr": 2, "uk": 3, "ru": 3}

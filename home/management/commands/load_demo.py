@@ -6,8 +6,10 @@ from home.demo.districts import DISTRICTS
 
 class Command(BaseCommand):
     help = (
-        "Build the demo districts (Landkreis Rastatt, Rems-Murr-Kreis) with German pages and "
-        "English and Arabic translations. Idempotent: what exists is left alone."
+        "Build the demo districts (Landkreis Rastatt, Rems-Murr-Kreis) with German pages, "
+        "English and Arabic translations, key pages also in Persian, Turkish and Ukrainian, "
+        "and a realistic translation status (two pages outdated, one translation a draft). "
+        "Idempotent: what exists is left alone."
     )
 
     def add_arguments(self, parser):

@@ -1,0 +1,41 @@
+"""The text leaves of every StreamField: Wagtail's text blocks, translatable whatever is stored.
+
+Content saved before a block gained a text field has no value for it (or null). Wagtail reads
+that as None, and wagtail-localize cannot extract None: translating or syncing such a page
+would fail. These blocks read missing text as "". They are stored and migrated exactly as
+Wagtail's blocks, so they change no migration.
+"""
+
+from wagtail import blocks
+
+
+class EmptyTextMixin:
+    """Missing or null stored text reads as an empty text."""
+
+    empty = ""
+
+    def get_default(self):
+        default = super().get_default()
+        return self.to_python(self.empty) if default is None else default
+
+    def to_python(self, value):
+        return super().to_python(self.empty if value is None else value)
+
+    def deconstruct(self):
+        path, args, kwargs = super().deconstruct()
+        # Only the leaves themselves; a subclass such as ParagraphBlock keeps its own path.
+        if "wagtail_path" in type(self).__dict__:
+            path = self.wagtail_path
+        return path, args, kwargs
+
+
+class CharBlock(EmptyTextMixin, blocks.CharBlock):
+    wagtail_path = "wagtail.blocks.CharBlock"
+
+
+class TextBlock(EmptyTextMixin, blocks.TextBlock):
+    wagtail_path = "wagtail.blocks.TextBlock"
+
+
+class RichTextBlock(EmptyTextMixin, blocks.RichTextBlock):
+    wagtail_path = "wagtail.blocks.RichTextBlock"
