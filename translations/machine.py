@@ -24,8 +24,8 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.models import Translation
 from wagtail_localize.strings import StringValue, extract_ids
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from roles.localize import can_edit
 from translations.tasks import enqueue_machine_translation
 
 # Languages DeepL translates from and into (ISO 639-1, as Wagtail locales name them).
@@ -166,7 +166,8 @@ def machine_translate(request, translation_id):
         instance = translation.get_target_instance()
     except ObjectDoesNotExist as error:
         raise Http404 from error
-    if not user_can_edit_instance(request.user, instance):
+    # The district and translator rules of the roles app, not only the model permission.
+    if not can_edit(request.user, instance):
         raise PermissionDenied
     if not translator.can_translate(translation.source.locale, translation.target_locale):
         raise Http404
