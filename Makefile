@@ -33,7 +33,7 @@ run: install ## Set up SQLite with demo content and serve the site on http://127
 
 .PHONY: test
 test: install ## Run the whole test suite (set DATABASE_URL for PostgreSQL)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: $(VENV)/.installed ## Check code style with ruff
