@@ -33,7 +33,8 @@ run: install ## Set up SQLite with demo content and serve the site on http://127
 
 .PHONY: test
 test: install ## Run the whole test suite (set DATABASE_URL for PostgreSQL)
-	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadfile -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]  # 5: no browser test selected
 
 .PHONY: lint
 lint: $(VENV)/.installed ## Check code style with ruff

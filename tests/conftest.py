@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from django.core.management import call_command
@@ -39,9 +41,21 @@ def _media_root(tmp_path_factory):
         yield
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser tests last: they share one committed demo database for the rest of the run."""
+    """Browser tests last: they share one committed demo database for the rest of the run.
+
+    With several processes (pytest-xdist) the order is not kept, so browser tests must then
+    run in a pytest run of their own (`make test` runs them after the others)."""
     items.sort(key=lambda item: "tests/browser/" in str(item.fspath))
+    in_browser = {"tests/browser/" in str(item.fspath) for item in items}
+    parallel = getattr(config.option, "numprocesses", None) or os.environ.get("PYTEST_XDIST_WORKER")
+    if parallel and in_browser == {True, False}:
+        raise pytest.UsageError(
+            "Browser tests commit demo data: run them in their own pytest run, "
+            'not in parallel with the others (make test does: -m "not browser" -n auto, '
+            "then -m browser)."
+        )
 
 
 @pytest.fixture
