@@ -3,6 +3,7 @@
 import datetime
 import html
 import uuid
+from dataclasses import dataclass
 
 from wagtail.models import Locale
 
@@ -790,6 +791,186 @@ RASTATT_FIELDS = [
 SUMMER_2023 = T("Sommer 2023", "Summer 2023", "صيف 2023", tr="2023 yazı", uk="Літо 2023")
 
 
+@dataclass(frozen=True)
+class MeasureSpec:
+    """A measure of the Rastatt update, invented from the five fields of its workshops."""
+
+    chapter: str  # slug of the chapter (RASTATT_FIELDS)
+    number: int
+    slug: str
+    title: T
+    intro: T
+    lead: str  # part of the organisation's name
+    partners: tuple
+    timeframe: str
+    progress: tuple  # (year, status, T)
+
+
+# 2.1 is the change waiting for the officer's approval in the demo (home/demo/approval.py),
+# 3.1 is the measure the browser test edits (tests/browser/test_approval_journey.py).
+RASTATT_MEASURES = [
+    MeasureSpec(
+        "bildung-sprache",
+        1,
+        "sprachkurse-auf-einen-blick",
+        T(
+            "Sprachkurse im Landkreis auf einen Blick",
+            "Language courses in the district at a glance",
+            "دورات اللغة في الدائرة بنظرة واحدة",
+        ),
+        T(
+            "Eine laufend gepflegte Übersicht zeigt, wo welche Deutschkurse beginnen – auch mit "
+            "Kinderbetreuung oder am Abend.",
+            "A list kept up to date shows where which German courses start – also with "
+            "childcare or in the evening.",
+            "قائمة محدّثة باستمرار تبيّن أين تبدأ دورات اللغة الألمانية، ومنها دورات مع رعاية "
+            "للأطفال أو في المساء.",
+        ),
+        "Sachgebiet Integration",
+        ("Sprachkursträger",),
+        "short",
+        (
+            (
+                2024,
+                "in_progress",
+                T(
+                    "Die Sprachkursträger melden ihre neuen Kurse seit Herbst 2024 an das "
+                    "Sachgebiet Integration.",
+                    "Since autumn 2024 the language schools report their new courses to the "
+                    "integration office.",
+                    "منذ خريف 2024 تُبلغ مؤسسات تعليم اللغة قسمَ الاندماج بدوراتها الجديدة.",
+                ),
+            ),
+        ),
+    ),
+    MeasureSpec(
+        "bildung-sprache",
+        2,
+        "sprachcafes",
+        T(
+            "Sprachcafés mit Ehrenamtlichen",
+            "Language cafés with volunteers",
+            "مقاهي اللغة مع المتطوعين",
+        ),
+        T(
+            "In Rastatt, Bühl und Gaggenau üben Neuzugewanderte mit Ehrenamtlichen Deutsch im "
+            "Alltag.",
+            "In Rastatt, Bühl and Gaggenau newcomers practise everyday German with volunteers.",
+            "في راشتات وبول وغاغناو يتدرّب القادمون الجدد مع متطوعين على الألمانية اليومية.",
+        ),
+        "Sachgebiet Integration",
+        (),
+        "medium",
+        (
+            (
+                2024,
+                "planned",
+                T(
+                    "Mit den Städten Bühl und Gaggenau wird über Räume gesprochen.",
+                    "Talks about rooms are under way with the towns of Bühl and Gaggenau.",
+                    "تجري محادثات مع مدينتي بول وغاغناو حول توفير القاعات.",
+                ),
+            ),
+        ),
+    ),
+    MeasureSpec(
+        "ausbildung-arbeit",
+        1,
+        "anerkennungsberatung",
+        T(
+            "Gemeinsame Beratung zur Anerkennung von Berufsabschlüssen",
+            "Joint advice on the recognition of professional qualifications",
+            "استشارة مشتركة حول الاعتراف بالمؤهلات المهنية",
+        ),
+        T(
+            "Jobcenter, Agentur für Arbeit und Welcome Center beraten gemeinsam, wie ein "
+            "ausländischer Abschluss anerkannt wird.",
+            "The job centre, the employment agency and the Welcome Center advise together on "
+            "how a foreign qualification is recognised.",
+            "يقدّم مركز التوظيف ووكالة العمل ومركز الترحيب استشارة مشتركة حول كيفية الاعتراف "
+            "بالشهادة الأجنبية.",
+        ),
+        "Jobcenter",
+        ("Agentur für Arbeit", "Welcome Center"),
+        "short",
+        (
+            (
+                2024,
+                "planned",
+                T(
+                    "Die Partner haben sich auf gemeinsame Sprechzeiten geeinigt.",
+                    "The partners have agreed on joint consultation hours.",
+                    "اتفق الشركاء على مواعيد استشارة مشتركة.",
+                ),
+            ),
+        ),
+    ),
+    MeasureSpec(
+        "wohnen",
+        1,
+        "merkblatt-wohnungssuche",
+        T(
+            "Mehrsprachiges Merkblatt zur Wohnungssuche",
+            "Multilingual leaflet on finding a flat",
+            "نشرة متعددة اللغات حول البحث عن سكن",
+        ),
+        T(
+            "Ein Merkblatt erklärt in einfachen Worten, wie Mietvertrag, Kaution und "
+            "Wohnberechtigungsschein funktionieren.",
+            "A leaflet explains in simple words how tenancy agreements, deposits and housing "
+            "entitlement certificates work.",
+            "نشرة تشرح بكلمات بسيطة كيف تعمل عقود الإيجار والتأمين وشهادة استحقاق السكن.",
+        ),
+        "Migrationsberatung",
+        (),
+        "short",
+        (
+            (
+                2024,
+                "in_progress",
+                T(
+                    "Die deutsche Fassung ist fertig, die Übersetzungen sind in Arbeit.",
+                    "The German version is finished; the translations are in progress.",
+                    "النسخة الألمانية جاهزة، والترجمات قيد الإعداد.",
+                ),
+            ),
+        ),
+    ),
+]
+
+
+def build_rastatt_measure(builder, site, chapter, spec):
+    """One measure of the Rastatt update with its lead, partners and yearly state."""
+
+    def make(g):
+        measure = MeasurePage(
+            title=g.add(spec.title),
+            number=spec.number,
+            intro=g.add(spec.intro),
+            status=spec.progress[-1][1],
+            timeframe=spec.timeframe,
+            lead_organisation=organisation(site, spec.lead),
+            progress=[
+                {
+                    "type": "update",
+                    "id": _id(),
+                    "value": {
+                        "year": year,
+                        "status": status,
+                        "text": g.add(text),
+                        "indicator": "",
+                    },
+                }
+                for year, status, text in spec.progress
+            ],
+        )
+        partners = [organisation(site, name) for name in spec.partners]
+        measure.partner_links = [MeasurePartner(organisation=p) for p in partners if p]
+        return measure
+
+    return builder.ensure_page(chapter, spec.slug, make)
+
+
 def build_rastatt(builder, site, home):
     council = snippet(builder, DecidingBody, T("Kreistag", "District council", "مجلس الدائرة"))
     social = snippet(
@@ -955,7 +1136,7 @@ def build_rastatt(builder, site, home):
 
     update = builder.ensure_page(home, "integrationskonzept-2024", make_update)
     for number, slug, title in RASTATT_FIELDS:
-        builder.ensure_page(
+        chapter = builder.ensure_page(
             update,
             slug,
             lambda g, number=number, slug=slug, title=title: ChapterPage(
@@ -971,6 +1152,9 @@ def build_rastatt(builder, site, home):
                 ),
             ),
         )
+        for spec in RASTATT_MEASURES:
+            if spec.chapter == slug:
+                build_rastatt_measure(builder, site, chapter, spec)
     builder.ensure_page(
         update,
         "massnahmenkatalog",

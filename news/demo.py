@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from home.demo import demo_step
+from home.demo.build import keep_in_district
 from home.demo.text import StreamBuilder, T
 from news.models import NewsIndexPage, NewsPage, NewsRelatedPage, NewsTopic
 
@@ -127,8 +128,9 @@ WORKSHOP_PICTURES = [
 ]
 
 
-def workshop_picture(builder, key, colour, label, kind):
-    """A generated placeholder picture (Pillow, no downloaded photo), created once."""
+def workshop_picture(builder, site, key, colour, label, kind):
+    """A generated placeholder picture (Pillow, no downloaded photo), created once, in the
+    district's collection."""
     from PIL import Image as PILImage
     from PIL import ImageDraw
 
@@ -136,7 +138,7 @@ def workshop_picture(builder, key, colour, label, kind):
     title = f"Impressionen Workshop: {label}"
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
-        return existing
+        return keep_in_district(existing, site)
     canvas = PILImage.new("RGB", (1200, 800), colour)
     draw = ImageDraw.Draw(canvas)
     if kind == "workshop-flipchart":
@@ -158,7 +160,7 @@ def workshop_picture(builder, key, colour, label, kind):
                 draw.rectangle((x, y, x + 70, y + 60), fill="#f5f0e6")
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
-    image = Image(title=title)
+    image = keep_in_district(Image(title=title), site)
     image.file = ImageFile(buffer, name=f"{key}.png")
     image.save()
     builder.created += 1
@@ -195,7 +197,7 @@ def ensure_news(builder, index, slug, fields, body, tags, relations, topics):
     return builder.ensure_page(index, slug, make)
 
 
-def build_rastatt(builder, home):
+def build_rastatt(builder, site, home):
     index = ensure_news_index(
         builder,
         home,
@@ -207,7 +209,7 @@ def build_rastatt(builder, home):
     )
     concept = german_child(home, "integrationskonzept-2024")
     pictures = [
-        (workshop_picture(builder, key, colour, label, key), alt, caption)
+        (workshop_picture(builder, site, key, colour, label, key), alt, caption)
         for key, colour, label, alt, caption in WORKSHOP_PICTURES
     ]
 
@@ -423,6 +425,6 @@ def build_rems_murr(builder, home):
 @demo_step(order=50)
 def build_news(builder, district, site, home):
     if district.key == "rastatt":
-        build_rastatt(builder, home)
+        build_rastatt(builder, site, home)
     elif district.key == "rems-murr":
         build_rems_murr(builder, home)

@@ -36,5 +36,8 @@ def demo_steps():
     from django.utils.module_loading import autodiscover_modules
 
     autodiscover_modules("demo")
-    import_module("home.demo.history")  # the home app's own step, after every app's content
+    # The home app's own steps: the staff first, after every app's content the history of
+    # translations and the approval queue.
+    for name in ("people", "history", "approval"):
+        import_module(f"home.demo.{name}")
     return [step.function for step in sorted(_STEPS, key=lambda step: step.order)]

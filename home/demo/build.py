@@ -48,6 +48,31 @@ def ensure_base_data():
         Collection.add_root(name="Root")
 
 
+def district_collection(site):
+    """The collection the roles setup made for the district's images and documents
+    (roles.models.DistrictSetup), where its staff can choose them; else the root."""
+    from wagtail.models import Collection
+
+    from roles.models import DistrictSetup
+
+    setup = DistrictSetup.objects.filter(site=site).select_related("collection").first()
+    if setup is not None and setup.collection is not None:
+        return setup.collection
+    return Collection.get_first_root_node()
+
+
+def keep_in_district(item, site):
+    """Put a demo image or document into its district's collection (an unsaved one before
+    it is saved; one that an older demo left in the root collection is moved)."""
+    collection = district_collection(site)
+    if item.pk is None:
+        item.collection = collection
+    elif item.collection_id != collection.pk and item.collection.is_root():
+        item.collection = collection
+        item.save(update_fields=["collection"])
+    return item
+
+
 def remove_wagtail_welcome_page():
     """Drop the placeholder page and site that Wagtail's first migration creates."""
     welcome = Page.objects.filter(depth=2, title=WAGTAIL_WELCOME_TITLE).first()
@@ -64,6 +89,7 @@ class DemoBuilder:
         self.password = password
         self.created = 0
         self.glossaries = {}
+        self.people = {}  # user name -> demo user (home/demo/people.py)
 
     def log(self, message):
         if self.stdout:
@@ -71,6 +97,8 @@ class DemoBuilder:
 
     @transaction.atomic
     def build(self):
+        if self.password is None:
+            self.password = demo_password()
         ensure_base_data()
         self.admin = self.ensure_admin()
         self.remove_wagtail_welcome_page()
@@ -82,9 +110,7 @@ class DemoBuilder:
         User = get_user_model()
         user = User.objects.filter(username="admin").first()
         if user is None:
-            user = User.objects.create_superuser(
-                "admin", "admin@example.org", self.password or demo_password()
-            )
+            user = User.objects.create_superuser("admin", "admin@example.org", self.password)
             self.created += 1
         return user
 
@@ -160,11 +186,13 @@ class DemoBuilder:
             district_settings.city = district.city
             district_settings.phone = district.phone
             district_settings.email = district.email
-            district_settings.logo = self.make_logo(district)
+            district_settings.logo = self.make_logo(district, site)
             for field_name, page in pages_by_field.items():
                 setattr(district_settings, field_name, page)
             district_settings.save()
             self.created += 1
+        elif district_settings.logo is not None:
+            keep_in_district(district_settings.logo, site)
 
         for language_code in TRANSLATED_LANGUAGES:
             self.translate_tree(home, language_code)
@@ -178,6 +206,10 @@ class DemoBuilder:
             self.translate_tree(page, language_code)
 
     def translate_tree(self, page, language_code):
+        """Translate a page and its German descendants; a page that was never published
+        (the scheduled news item, home/demo/approval.py) waits until it is live."""
+        if not page.live:
+            return
         locale = Locale.objects.get(language_code=language_code)
         if page.get_translation_or_none(locale) is None:
             glossary = self.glossaries.get(page.pk, Glossary())
@@ -188,7 +220,7 @@ class DemoBuilder:
 
     # --- images --------------------------------------------------------------------------
 
-    def make_logo(self, district):
+    def make_logo(self, district, site):
         """A simple generated emblem with the district's initials (no downloaded artwork)."""
         from PIL import Image as PILImage
         from PIL import ImageDraw
@@ -197,14 +229,14 @@ class DemoBuilder:
         title = f"Logo {district.name}"
         existing = Image.objects.filter(title=title).first()
         if existing is not None:
-            return existing
+            return keep_in_district(existing, site)
         canvas = PILImage.new("RGB", (160, 160), "white")
         draw = ImageDraw.Draw(canvas)
         draw.rounded_rectangle((8, 8, 152, 152), radius=24, fill=district.colour)
         draw.text((80, 80), district.initials, fill="white", anchor="mm", font_size=64)
         buffer = io.BytesIO()
         canvas.save(buffer, format="PNG")
-        image = Image(title=title)
+        image = keep_in_district(Image(title=title), site)
         image.file = ImageFile(buffer, name=f"logo-{district.key}.png")
         image.save()
         return image
