@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from concept.models.status import DecisionOutcome, Status
 from home import text_blocks
@@ -83,21 +82,12 @@ class DecisionValue(blocks.StructValue):
         return DecisionOutcome(self.get("outcome")).label
 
 
-class DecidingBodyChooserBlock(SnippetChooserBlock):
+class DecidingBodyChooserBlock(text_blocks.SynchronisedSnippetChooserBlock):
     """Chooses a deciding body; synchronised like a foreign key, so translating a concept never
     creates copies of the bodies: each reader sees a body's name in their language."""
 
     def __init__(self, **kwargs):
         super().__init__("concept.DecidingBody", **kwargs)
-
-    def get_translatable_segments(self, value):
-        return []
-
-    def restore_translated_segments(self, value, segments):
-        return value
-
-    def deconstruct(self):
-        return blocks.Block.deconstruct(self)
 
 
 class DecisionBlock(blocks.StructBlock):

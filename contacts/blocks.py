@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home import text_blocks
 
@@ -51,20 +50,11 @@ class OfficeHoursStreamBlock(blocks.StreamBlock):
     slot = OfficeHoursBlock()
 
 
-class ContactChooserBlock(SnippetChooserBlock):
+class ContactChooserBlock(text_blocks.SynchronisedSnippetChooserBlock):
     """Chooses a contact; synchronised, since each reader sees the contact in their language."""
 
     def __init__(self, **kwargs):
         super().__init__("contacts.Contact", **kwargs)
-
-    def get_translatable_segments(self, value):
-        return []
-
-    def restore_translated_segments(self, value, segments):
-        return value
-
-    def deconstruct(self):
-        return blocks.Block.deconstruct(self)
 
 
 class ContactBlockValue(blocks.StructValue):

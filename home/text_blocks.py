@@ -7,6 +7,7 @@ Wagtail's blocks, so they change no migration.
 """
 
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class EmptyTextMixin:
@@ -39,3 +40,18 @@ class TextBlock(EmptyTextMixin, blocks.TextBlock):
 
 class RichTextBlock(EmptyTextMixin, blocks.RichTextBlock):
     wagtail_path = "wagtail.blocks.RichTextBlock"
+
+
+class SynchronisedSnippetChooserBlock(SnippetChooserBlock):
+    """Chooses a translatable snippet that is synchronised like a foreign key: translating a
+    page never creates copies of the snippet, and each reader sees it in their language.
+    Subclasses name the model in their own constructor (kept out of migrations' paths)."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+    def deconstruct(self):
+        return blocks.Block.deconstruct(self)
