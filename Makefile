@@ -54,3 +54,18 @@ messages: $(VENV)/.installed ## Update the gettext catalogues (needs GNU gettext
 .PHONY: lock
 lock: ## Refresh requirements.lock from the current virtual environment
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
+
+# Benchmark (benchmark/run.py): a database of its own, PostgreSQL, wrk and nginx (apt-get).
+BENCH_SCALE ?= 1.0
+BENCH_DURATION ?= 10
+BENCH_REQUESTS ?= 200
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/integrationsportal_bench
+BENCH_ENV = BENCH_SCALE=$(BENCH_SCALE) BENCH_DURATION=$(BENCH_DURATION) BENCH_REQUESTS=$(BENCH_REQUESTS) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL)
+
+.PHONY: bench-data
+bench-data: install ## Create, migrate and fill the benchmark database (BENCH_SCALE=1.0, BENCH_DATABASE_URL)
+	$(BENCH_ENV) $(PY) -m benchmark.run data
+
+.PHONY: bench
+bench: install ## Measure queries, server time, HTTP throughput, memory (BENCH_SCALE, BENCH_DURATION, BENCH_REQUESTS)
+	$(BENCH_ENV) $(PY) -m benchmark.run

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from concept.models.status import STATUS_BADGE, Kind, Status, Timeframe
 from home.i18n import localize_all
 from home.navigation import text_direction
+from pagecache.tags import depends_on_descendants
 
 PAGE_SIZE = 50
 
@@ -116,6 +117,7 @@ class MeasureCatalogue:
         self.page = page
         self.request = request
         self.concept = page.concept
+        depends_on_descendants(self.concept)
         self._link_model = MeasureTargetGroup
         self.all_measures = (
             MeasurePage.objects.descendant_of(self.concept).live().public().defer_streamfields()

@@ -330,9 +330,9 @@ def rm_coordination_body(g, refs):
             g,
             refs,
             T(
-                "Bildungsstand erfassen und vermitteln, vgl.",
-                "Record educational background and refer, see",
-                "تسجيل المستوى التعليمي والإحالة، انظر",
+                "Bildungsstand erfassen und in passende Sprachkurs- oder Bildungsangebote vermitteln, vgl.",
+                "Record educational background and refer to suitable language courses or educational offers, see",
+                "تسجيل المستوى التعليمي والإحالة إلى دورات اللغة أو العروض التعليمية المناسبة، انظر",
             ),
             [measure_ref("1.1"), measure_ref("1.2")],
             AND,

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from concept.models.status import STATUS_BADGE, Status
 from home.navigation import text_direction
+from pagecache.tags import depends_on_descendants
 
 NO_REPORT = "none"
 
@@ -153,6 +154,7 @@ class ProgressReport:
         self.concept = concept
         self.year = year
         self.request = request
+        depends_on_descendants(concept)
         chapters = list(
             ChapterPage.objects.child_of(concept)
             .live()

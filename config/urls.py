@@ -25,6 +25,7 @@ if settings.DEBUG:
 # Every public page carries its language prefix (/de/, /en/, /ar/, …); "/" redirects to the
 # best language from Accept-Language (Django's LocaleMiddleware), else German.
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -308,7 +308,11 @@ REMS_MURR = DistrictContacts(
         ),
         ContactSpec(
             "Elif Probe",
-            T("Bildungskoordination", "Education coordination", "تنسيق التعليم"),
+            T(
+                "Bildungskoordination: Sprachkurse und Bildungsangebote für Neuzugewanderte",
+                "Education coordination: language courses and educational offers for newcomers",
+                "تنسيق التعليم: دورات اللغة والعروض التعليمية للقادمين الجدد",
+            ),
             "Amt für Schulen, Bildung und Kultur",
             phone="07151 0000-201",
             email="e.probe@rems-murr.example.org",

@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site
 from contacts.languages import LANGUAGE_NAMES, RTL_SPOKEN, SPOKEN_LANGUAGES, language_tag
 from home.i18n import localize_all
 from home.navigation import text_direction
+from pagecache.tags import ANY_PAGE, depends_on, depends_on_model
 
 
 def sort_key(text):
@@ -39,6 +40,7 @@ def public_contacts(site, locale=None):
 
     active, default = reader_locales()
     active = locale or active
+    depends_on_model(Contact)  # a new or changed entry changes every list of contacts
     base = Contact.objects.for_site(site).public()
     if active.pk == default.pk:
         return base.filter(locale=default)
@@ -140,6 +142,7 @@ def pages_mentioning(contact, request=None):
     in any language version, according to Wagtail's reference index."""
     from contacts.models import Contact
 
+    depends_on(ANY_PAGE)  # a page published anywhere may name this contact
     versions = Contact.objects.filter(translation_key=contact.translation_key)
     page_type = ContentType.objects.get_for_model(Page)
     page_ids = {

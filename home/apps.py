@@ -18,4 +18,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startseite und allgemeine Seiten")
 
     def ready(self):
+        from home import request_memo
+
         post_migrate.connect(ensure_locales, sender=self)
+        request_memo.install()

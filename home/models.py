@@ -32,12 +32,24 @@ class BasePage(Page):
         index.SearchField("body"),
     ]
     api_fields = [APIField("intro"), APIField("body")]
+    # Fields the site search shows an excerpt of, in this order (rich text and streams too).
+    search_excerpt_fields = ["search_description", "intro", "body"]
     # A page keeps its address in every language (the language prefix tells them apart), so
     # translators never retype it and links survive a translation.
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta:
         abstract = True
+
+    def search_excerpt_text(self):
+        """Plain text of `search_excerpt_fields`, read from stored data without queries."""
+        from search.highlight import plain_text, stream_text
+
+        texts = []
+        for name in self.search_excerpt_fields:
+            value = getattr(self, name, "")
+            texts.append(plain_text(value) if isinstance(value, str) else stream_text(value))
+        return " ".join(text for text in texts if text)
 
     def shows_untranslated_text(self):
         """Whether this live translation shows German text: wagtail-localize publishes a

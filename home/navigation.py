@@ -15,6 +15,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import DistrictSettings
+from pagecache.tags import depends_on_children
 
 RTL_LANGUAGES = set(settings.LANGUAGES_BIDI)
 
@@ -65,7 +66,7 @@ class SiteChrome:
 
     def __init__(self, request, page=None):
         self.request = request
-        self.page = page
+        self.page = page or None  # templates without a page pass ""
         self.language_code = translation.get_language() or settings.LANGUAGE_CODE
 
     @property
@@ -149,6 +150,7 @@ class SiteChrome:
         # Without a home page in the reader's language the menu lists the German pages:
         # each entry then says so instead of leading to German text unannounced.
         language = self.home_language if self.home_language != self.language_code else ""
+        depends_on_children(self.home)
         return [
             MenuItem(
                 title=item.title,

@@ -3,12 +3,15 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from pagecache.tags import depends_on_descendants
+
 
 class PortalSitemap(Sitemap):
     """All live public pages of the requested district, in every language it has."""
 
     def items(self):
         site = self.get_wagtail_site()
+        depends_on_descendants(site.root_page)
         roots = Page.objects.filter(translation_key=site.root_page.translation_key).values_list(
             "path", flat=True
         )

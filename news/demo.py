@@ -315,6 +315,16 @@ def build_rems_murr(builder, home):
                 "وبذلك يمكن للدائرة والمدن والبلديات والجمعيات ومقدمي التعليم واتحادات "
                 "الأعمال البدء في إجراءات ملموسة.",
             ),
+            T(
+                "Als Erstes richtet das Amt für Schulen, Bildung und Kultur eine "
+                "Koordinierungsstelle ein, die Neuzugewanderten mit Sprachkursen und weiteren "
+                "Bildungsangeboten weiterhilft.",
+                "First, the schools, education and culture department sets up a coordination "
+                "office that helps newcomers with language courses and further educational "
+                "offers.",
+                "أولاً، تنشئ إدارة المدارس والتعليم والثقافة مكتب تنسيق يساعد القادمين الجدد "
+                "في دورات اللغة وعروض تعليمية أخرى.",
+            ),
         )
         return stream.blocks + [
             press(

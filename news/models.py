@@ -348,6 +348,9 @@ class NewsTopic(Orderable):
 
 def news_about(page, limit=5):
     """Live news in the page's language that refer to this chapter or measure (fixed queries)."""
+    from pagecache.tags import depends_on_model
+
+    depends_on_model(NewsPage)  # a news item published anywhere may refer to this page
     return list(
         NewsPage.objects.live()
         .public()
@@ -362,6 +365,9 @@ def news_about(page, limit=5):
 
 def latest_news(home, limit=3):
     """The newest live news of a district's home page tree in its language (fixed queries)."""
+    from pagecache.tags import depends_on_descendants
+
+    depends_on_descendants(home)
     return list(
         NewsPage.objects.live()
         .public()

@@ -5,7 +5,8 @@ permissions on the district's home page in every language (translators only on t
 translated ones), a collection for its images and documents, and two workflows: "Fachliche
 Freigabe" (an officer approves) on every integration concept edition, "Vier-Augen-Freigabe"
 (someone other than the author approves) on the home pages, so on news and general pages.
-One global "Administration" group runs users, groups, sites, settings and workflows.
+One global "Administration" group runs users, groups, sites, settings, workflows and the
+promoted search results.
 
 Running it again adds what is missing and never takes away what an administrator granted or
 changed (a workflow assigned by hand stays). Queries select only the columns they need, so
@@ -84,6 +85,8 @@ MODEL_PERMISSIONS = {
         *crud("wagtailcore.workflow"),
         *crud("wagtailcore.task"),
         *crud("home.districtsettings", ("change",)),
+        # Promoted search results apply in every district, so only Administration has them.
+        *crud("wagtailsearchpromotions.searchpromotion", ("add", "change", "delete")),
     ],
 }
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.search_backend import search_backend
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
 
@@ -36,6 +38,8 @@ INSTALLED_APPS = [
     "roles",
     "search",
     "accounts",
+    "pagecache",
+    "benchmark",
     "wagtail_localize",
     "wagtail_localize.locales",
     "django_tasks",
@@ -45,6 +49,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.table_block",
     "wagtail.sites",
     "wagtail.users",
@@ -70,6 +76,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions and the site lookup: a cached page costs no database query.
+    "pagecache.middleware.PageCacheMiddleware",
+    "home.request_memo.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.rich_text.CurrentRequestMiddleware",
@@ -115,7 +124,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, local memory otherwise. The page cache (pagecache/) has
+# its own alias, so that its many small entries never push out what Wagtail and Django keep in
+# the default cache (site root paths, rate limits).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -123,10 +134,37 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "integrationsportal",
-        }
+        },
+        "pagecache": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "integrationsportal-pages",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pagecache": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pagecache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# Whole public pages for anonymous readers (pagecache/): on unless PAGE_CACHE=0; in Redis when
+# REDIS_URL is set (shared by all workers), else in each process's memory.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+PAGE_CACHE_EXCLUDE = [r"^/admin/", r"^/django-admin/", r"^/documents/", r"^/[^/]+/search/"]
+# A reverse proxy or CDN in front (Varnish, nginx, …) is purged by Wagtail's front-end cache
+# invalidation when FRONTEND_CACHE_PURGE_URL is set; off by default.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -228,7 +266,7 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "roles.workflows.publish_approved"
 # Wagtail
 WAGTAIL_SITE_NAME = "Integrationsportal"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": search_backend(os.environ, DATABASES["default"]["ENGINE"])}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "csv", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

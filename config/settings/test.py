@@ -8,7 +8,17 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret-integrationsportal"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pagecache": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pagecache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+# Tests change content without always going through Wagtail's signals; the page cache has its
+# own tests (tests/pagecache), which switch it on.
+PAGE_CACHE_ENABLED = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "data" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -270,6 +270,8 @@ class Contact(TranslatableMixin, index.Indexed, ClusterableModel):
         index.AutocompleteField("name"),
         index.SearchField("position"),
         index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.SearchField("search_topic_names"),
+        index.SearchField("search_language_names"),
         index.FilterField("site"),
         index.FilterField("locale"),
         index.FilterField("is_public"),
@@ -330,6 +332,36 @@ class Contact(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def mobile_display(self):
         return display_phone(self.mobile)
+
+    def search_topic_names(self):
+        """The entry's topics in its own language (German where untranslated), for search."""
+        from home.models import Topic
+
+        topics = [link.topic for link in self.topic_links.all()]
+        translated = {
+            topic.translation_key: topic
+            for topic in Topic.objects.filter(
+                translation_key__in=[topic.translation_key for topic in topics],
+                locale_id=self.locale_id,
+            )
+        }
+        return " ".join(translated.get(topic.translation_key, topic).name for topic in topics)
+
+    def search_language_names(self):
+        """The languages spoken, named in themselves, in German and in the entry's language
+        ("العربية Arabisch"), so that readers find a person by the language they need."""
+        from django.utils.translation import get_language_info, override
+
+        names = []
+        for code in self.languages or []:
+            names.append(LANGUAGE_NAMES.get(code, code))
+            for language in dict.fromkeys(["de", self.locale.language_code]):
+                try:
+                    with override(language):
+                        names.append(str(get_language_info(code)["name_translated"]))
+                except KeyError:
+                    continue
+        return " ".join(dict.fromkeys(names))
 
     def spoken_languages(self):
         """Each language spoken, named in itself ("العربية"), with its lang and dir."""

@@ -83,7 +83,8 @@ def test_table_shows_the_measure_facts(client, catalogue):
 
 def test_filter_form_works_without_javascript(client, catalogue):
     content = client.get(catalogue["catalogue"].url).content.decode()
-    form = content[content.index('<form class="catalogue-filters"') : content.index("</form>")]
+    start = content.index('<form class="catalogue-filters"')
+    form = content[start : content.index("</form>", start)]
     assert 'method="get"' in form and 'type="submit"' in form
     for name in ("chapter", "status", "lead", "target_group", "kind", "timeframe"):
         assert f'<label class="kern-label" for="filter-{name}">' in form

@@ -1,0 +1,147 @@
+"""What a cached response shows, as tags, and how a change drops exactly those responses.
+
+While a response is rendered, every model instance loaded from the database adds a tag
+(`record_instance`, through Django's `post_init`): pages and translatable snippets by their
+translation key, so a change in German also drops the translations that show it ("Die
+deutsche Fassung ist neuer"), other records by primary key. Listings add what cannot be seen
+from loaded rows – a page that is not there yet – with `depends_on_children`,
+`depends_on_descendants` and `depends_on_model`.
+
+A change bumps the version of its tags (`invalidate`); a cached response remembers the
+versions it was made with and is a miss as soon as one differs. No key lists to maintain,
+any cache backend works (Redis shared by all workers, local memory otherwise), and a
+dropped version key only causes a miss, never a stale page.
+"""
+
+import uuid
+from contextvars import ContextVar
+
+from django.core.cache import caches
+
+TAG_PREFIX = "pagecache:tag:"
+# The cache alias of stored pages and tag versions (settings.CACHES).
+CACHE_ALIAS = "pagecache"
+# Responses that list pages of any kind and cannot say which (API listings, "mentioned on").
+ANY_PAGE = "any-page"
+_collected = ContextVar("pagecache_tags", default=None)
+
+# Records loaded for every request that say nothing about what a page shows.
+IGNORED_MODELS = {
+    "contenttypes.contenttype",
+    "sessions.session",
+    "wagtailcore.locale",
+    "wagtailcore.revision",
+    "wagtailcore.site",
+    "auth.user",
+    "auth.group",
+    "auth.permission",
+    "search.searchterm",
+}
+
+
+def model_label(model):
+    return model._meta.label_lower
+
+
+def instance_tags(instance):
+    """The tags of one record: its primary key, and its translation key where it has one
+    (a page or translatable snippet in every language). Rows loaded with `.only()` without
+    the translation key are still tagged by primary key."""
+    from wagtail.models import Page
+
+    label = "page" if isinstance(instance, Page) else model_label(instance._meta.concrete_model)
+    tags = {f"{label}-pk:{instance.pk}"}
+    key = instance.__dict__.get("translation_key")
+    if key:
+        tags.add(f"{label}:{key}")
+    return tags
+
+
+def children_tag(page):
+    return f"children:{page.translation_key}"
+
+
+def descendants_tag(page):
+    return f"descendants:{page.translation_key}"
+
+
+def model_tag(model):
+    return f"model:{model_label(model._meta.concrete_model)}"
+
+
+# -- collecting while a response is rendered ------------------------------------------------
+
+
+def start_collecting():
+    return _collected.set(set())
+
+
+def stop_collecting(token):
+    tags = _collected.get()
+    _collected.reset(token)
+    return tags or set()
+
+
+def depends_on(*tags):
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(tags)
+
+
+def depends_on_children(page):
+    depends_on(children_tag(page))
+
+
+def depends_on_descendants(page):
+    depends_on(descendants_tag(page))
+
+
+def depends_on_model(model):
+    depends_on(model_tag(model))
+
+
+def record_instance(sender, instance, **kwargs):
+    """post_init: tag the response being rendered with the record just loaded."""
+    collected = _collected.get()
+    if collected is None or instance.pk is None:
+        return
+    if model_label(sender._meta.concrete_model) in IGNORED_MODELS:
+        return
+    collected.update(instance_tags(instance))
+
+
+# -- versions -------------------------------------------------------------------------------
+
+
+def page_cache():
+    """The cache that holds stored pages and tag versions (its own alias: see settings)."""
+    return caches[CACHE_ALIAS]
+
+
+def current_versions(tags):
+    keys = {TAG_PREFIX + tag: tag for tag in tags}
+    found = page_cache().get_many(list(keys))
+    return {tag: found.get(key) for key, tag in keys.items()}
+
+
+def versions_for_storing(tags):
+    """The current version of every tag, creating those that have none yet."""
+    versions = current_versions(tags)
+    missing = {
+        TAG_PREFIX + tag: uuid.uuid4().hex for tag, version in versions.items() if not version
+    }
+    if missing:
+        page_cache().set_many(missing, timeout=None)
+        versions.update({key[len(TAG_PREFIX) :]: value for key, value in missing.items()})
+    return versions
+
+
+def is_current(stored_versions):
+    current = current_versions(stored_versions)
+    return all(current[tag] == version for tag, version in stored_versions.items())
+
+
+def invalidate(*tags):
+    """Drop every cached response that shows one of these tags."""
+    if tags:
+        page_cache().set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
