@@ -41,6 +41,18 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """Wagtail's privacy check before a page is served, without a query where no
+        restriction can apply (the restrictions are read once per request)."""
+        from wagtail.models import PageViewRestriction
+
+        from home.request_memo import restricted_paths
+
+        paths = restricted_paths()
+        if not self.alias_of_id and not any(self.path.startswith(path) for path in paths):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def search_excerpt_text(self):
         """Plain text of `search_excerpt_fields`, read from stored data without queries."""
         from search.highlight import plain_text, stream_text
@@ -101,6 +113,12 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "participation.SuggestionFormPage",
     ]
+
+    def route(self, request, path_components):
+        """Every address of the district's tree, found in one query (home/routing.py)."""
+        from home.routing import route_in_one_query
+
+        return route_in_one_query(self, request, path_components, super().route)
 
     class Meta:
         verbose_name = _("Startseite")

@@ -93,7 +93,9 @@ class SiteChrome:
             Page.objects.live()
             .filter(translation_key__in=keys)
             .select_related("locale")
-            .only("id", "title", "path", "depth", "url_path", "translation_key", "locale")
+            .only(
+                "id", "title", "path", "depth", "numchild", "url_path", "translation_key", "locale"
+            )
         )
         by_key = {}
         for page in pages:

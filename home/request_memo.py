@@ -1,13 +1,21 @@
 """Lookups that every part of a page repeats, done once per request.
 
 Wagtail looks up the reader's Locale each time anything asks for it (`Locale.get_active()`,
-`get_default()`, `page.localized`): a page asked six times. During a request the answer is
-remembered; outside requests (commands, tests without a request) nothing changes.
+`get_default()`, `page.localized`): a page asked six times. And every `.public()` page query
+(menu, latest news, contact boxes) and the privacy check before a page is served read the
+page view restrictions again: five queries on a measure page. During a request both answers
+are remembered; outside reading requests (posts, commands, tests without a request) nothing
+is remembered.
+
+Every response that read the restrictions depends on them in the page cache: making a page
+private drops every cached page (pagecache/tags.py).
 """
 
 from contextvars import ContextVar
 
-_locales = ContextVar("request_locales", default=None)
+from django.db.models import Q
+
+_memo = ContextVar("request_memo", default=None)
 
 
 class RequestMemoMiddleware:
@@ -15,28 +23,74 @@ class RequestMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _locales.set({})
+        # A reading request only: a POST may change restrictions (admin privacy settings).
+        token = _memo.set({} if request.method in ("GET", "HEAD") else None)
         try:
             return self.get_response(request)
         finally:
-            _locales.reset(token)
+            _memo.reset(token)
+
+
+def _remembered(key, compute):
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def view_restrictions():
+    """All page view restrictions with their pages (one query per request)."""
+    from wagtail.models import PageViewRestriction
+
+    from pagecache.tags import depends_on_model
+
+    depends_on_model(PageViewRestriction)
+    return _remembered(
+        "view_restrictions",
+        lambda: list(PageViewRestriction.objects.select_related("page")),
+    )
+
+
+def restricted_paths():
+    """Tree paths below which pages are private: restricted pages and their aliases."""
+
+    def compute():
+        from wagtail.models import Page
+
+        restrictions = view_restrictions()
+        if not restrictions:
+            return []
+        paths = {restriction.page.path for restriction in restrictions}
+        aliases = Page.objects.filter(alias_of__in=[r.page_id for r in restrictions])
+        paths.update(aliases.values_list("path", flat=True))
+        return sorted(paths)
+
+    return _remembered("restricted_paths", compute)
 
 
 def install():
-    """Remember Locale lookups by language code within a request (called once at start)."""
+    """Remember Locale lookups by language code and the view restrictions within a request
+    (called once at start)."""
     from wagtail.models.i18n import LocaleManager
+    from wagtail.query import PageQuerySet
 
     original = LocaleManager.get_for_language
     if getattr(original, "request_memo", False):
         return
 
     def get_for_language(self, language_code):
-        memo = _locales.get()
-        if memo is None:
-            return original(self, language_code)
-        if language_code not in memo:
-            memo[language_code] = original(self, language_code)
-        return memo[language_code]
+        return _remembered(("locale", language_code), lambda: original(self, language_code))
 
     get_for_language.request_memo = True
     LocaleManager.get_for_language = get_for_language
+
+    def private_q(self):
+        # Wagtail's PageQuerySet.private_q, with the restrictions read once per request.
+        q = Q()
+        for restriction in view_restrictions():
+            q |= self.descendant_of_q(restriction.page, inclusive=True)
+        return q if q else Q(pk__in=[])
+
+    PageQuerySet.private_q = private_q

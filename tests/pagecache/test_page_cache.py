@@ -298,3 +298,20 @@ def test_with_redis_a_hit_needs_no_query_and_publishing_drops_the_page(
     assert response["X-Page-Cache"] == "miss"
     assert "Wohnraumlotsinnen" in response.content.decode()
     assert is_hit(client, tree["news"].url)
+
+
+def test_making_a_page_private_drops_it_and_lifting_the_restriction_brings_it_back(client, tree):
+    from wagtail.models import PageViewRestriction
+
+    url = tree["measure"].url
+    assert "Wohnraumlotsen" in cached(client, url)
+    restriction = PageViewRestriction.objects.create(
+        page=tree["chapter"], restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    response = client.get(url)
+    assert response.get("X-Page-Cache") != "hit"
+    assert 'name="password"' in response.content.decode()
+    assert "Wohnraumlotsen</h1>" not in response.content.decode()
+
+    restriction.delete()
+    assert "Wohnraumlotsen" in cached(client, url)
