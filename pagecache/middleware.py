@@ -19,6 +19,7 @@ from pagecache.tags import (
     depends_on,
     is_current,
     page_cache,
+    read_entry,
     start_collecting,
     stop_collecting,
     versions_for_storing,
@@ -54,9 +55,9 @@ class PageCacheMiddleware:
         if not self.is_cacheable(request):
             return self.get_response(request)
         key = self.key(request)
-        entry = page_cache().get(key)
-        if entry is not None and is_current(entry["versions"]):
-            return self.replay(entry)
+        hit = self.lookup(key)
+        if hit is not None:
+            return hit
         token = start_collecting()
         try:
             if request.path.startswith("/api/"):
@@ -81,6 +82,13 @@ class PageCacheMiddleware:
             )
             response[HEADER] = "miss"
         return response
+
+    def lookup(self, key):
+        """The stored response for `key` if every record it shows is unchanged, else None."""
+        entry = read_entry(key)
+        if entry is not None and is_current(entry["versions"]):
+            return self.replay(entry)
+        return None
 
     def is_cacheable(self, request):
         if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):

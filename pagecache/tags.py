@@ -118,10 +118,54 @@ def page_cache():
     return caches[CACHE_ALIAS]
 
 
+def _redis(store):
+    """Django's RedisCache makes a new client (and its table of reply callbacks) for every
+    call, which cost more than the lookups of a cache hit: one client per cache instance
+    (per thread) is enough. None for other backends."""
+    from django.core.cache.backends.redis import RedisCache
+
+    if not isinstance(store, RedisCache):
+        return None
+    client = store.__dict__.get("_pagecache_client")
+    if client is None:
+        client = store.__dict__["_pagecache_client"] = store._cache.get_client(write=True)
+    return client
+
+
+def read_entry(key):
+    """A stored response (a dict), or None."""
+    store = page_cache()
+    client = _redis(store)
+    if client is None:
+        return store.get(key)
+    value = client.get(store.make_key(key))
+    return None if value is None else store._cache._serializer.loads(value)
+
+
+def _get_versions(keys):
+    """{key: version or None}; versions are plain strings (raw in Redis, no pickling)."""
+    store = page_cache()
+    client = _redis(store)
+    if client is None:
+        found = store.get_many(keys)
+        return {key: found.get(key) for key in keys}
+    values = client.mget([store.make_key(key) for key in keys])
+    return {key: value.decode() if value else None for key, value in zip(keys, values, strict=True)}
+
+
+def _set_versions(versions):
+    store = page_cache()
+    client = _redis(store)
+    if client is None:
+        store.set_many(versions, timeout=None)
+    else:
+        client.mset({store.make_key(key): value for key, value in versions.items()})
+
+
 def current_versions(tags):
     keys = {TAG_PREFIX + tag: tag for tag in tags}
-    found = page_cache().get_many(list(keys))
-    return {tag: found.get(key) for key, tag in keys.items()}
+    found = _get_versions(list(keys))
+    return {tag: found[key] for key, tag in keys.items()}
 
 
 def versions_for_storing(tags):
@@ -131,7 +175,7 @@ def versions_for_storing(tags):
         TAG_PREFIX + tag: uuid.uuid4().hex for tag, version in versions.items() if not version
     }
     if missing:
-        page_cache().set_many(missing, timeout=None)
+        _set_versions(missing)
         versions.update({key[len(TAG_PREFIX) :]: value for key, value in missing.items()})
     return versions
 
@@ -144,4 +188,4 @@ def is_current(stored_versions):
 def invalidate(*tags):
     """Drop every cached response that shows one of these tags."""
     if tags:
-        page_cache().set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+        _set_versions({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags})

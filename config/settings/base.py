@@ -155,7 +155,14 @@ else:
 # REDIS_URL is set (shared by all workers), else in each process's memory.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
-PAGE_CACHE_EXCLUDE = [r"^/admin/", r"^/django-admin/", r"^/documents/", r"^/[^/]+/search/"]
+PAGE_CACHE_EXCLUDE = [
+    r"^/admin/",
+    r"^/django-admin/",
+    r"^/documents/",
+    r"^/static/",
+    r"^/media/",
+    r"^/[^/]+/search/",
+]
 # A reverse proxy or CDN in front (Varnish, nginx, …) is purged by Wagtail's front-end cache
 # invalidation when FRONTEND_CACHE_PURGE_URL is set; off by default.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
