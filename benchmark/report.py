@@ -170,6 +170,13 @@ def _table(header, lines):
     return "\n".join(out)
 
 
+def _target_value(target):
+    value = target["value"]
+    if "nginx" in target["target"] and isinstance(value, float):
+        return f"{value:.1%}"
+    return _fmt(value)
+
+
 def render(results):
     """The tables printed at the end of `make bench`."""
     rows = results.get("rows", [])
@@ -287,6 +294,24 @@ def render(results):
         )
     )
 
+    ceiling = results.get("ceiling")
+    if ceiling and ceiling.get("ratio_to_nginx") is not None:
+        parts.append(
+            "Ceiling: gunicorn ({workers} workers) serving the saved {subject} page from memory "
+            "without Django: {rps} rps = {ratio:.1%} of nginx; the page cache reaches {cached} "
+            "rps of that.".format(
+                workers=meta.get("gunicorn_workers", "?"),
+                subject=ceiling["subject"],
+                rps=_fmt(ceiling["rps"]),
+                ratio=ceiling["ratio_to_nginx"],
+                cached=(
+                    f"{ceiling['cached_rps'] / ceiling['rps']:.0%}"
+                    if ceiling.get("cached_rps") and ceiling["rps"]
+                    else "–"
+                ),
+            )
+        )
+
     others = [t for t in targets if t["target"].startswith(("admin", "worker"))]
     if others:
         parts.append(
@@ -312,7 +337,7 @@ def render(results):
     for (name, limit), items in missed.items():
         parts.append(
             f"  missed {name} ({limit}): "
-            + ", ".join(f"{t['subject']} {_fmt(t['value'])}" for t in items)
+            + ", ".join(f"{t['subject']} {_target_value(t)}" for t in items)
         )
     for skipped in results.get("skipped", []):
         parts.append(f"Skipped: {skipped}")

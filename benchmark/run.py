@@ -14,6 +14,8 @@ Environment (all optional):
     BENCH_SEED           seed of the data (default 1)
     BENCH_OUTPUT_DIR     where the JSON goes (default bench-results/)
     BENCH_MEDIA_ROOT     generated images and documents (default data/bench-media)
+    BENCH_HTTP_KINDS     page kinds measured over HTTP, comma-separated (default: all; CI
+                         measures a few to stay quick)
 
 Steps: tools (wrk, nginx: installed with apt-get when missing and running as root), databases
 (created, migrated, filled by `bench_data` when the data of this seed and scale is missing),
@@ -63,6 +65,7 @@ class Config:
     redis_url: str = DEFAULT_REDIS_URL
     output_dir: str = "bench-results"
     media_root: str = ""
+    http_kinds: tuple = ()
 
     @property
     def half_scale(self):
@@ -93,6 +96,11 @@ def config_from_env(environ):
         redis_url=environ.get("BENCH_REDIS_URL") or DEFAULT_REDIS_URL,
         output_dir=environ.get("BENCH_OUTPUT_DIR") or "bench-results",
         media_root=environ.get("BENCH_MEDIA_ROOT") or str(ROOT / "data" / "bench-media"),
+        http_kinds=tuple(
+            kind.strip()
+            for kind in (environ.get("BENCH_HTTP_KINDS") or "").split(",")
+            if kind.strip()
+        ),
     )
     if config.scale <= 0:
         raise ValueError("BENCH_SCALE must be positive")
@@ -543,8 +551,9 @@ def file_suffix(content_type):
     return ".html"
 
 
-def measure_nginx(config, nginx, rows, bodies, errors):
-    """nginx serving each page's saved response as a static file: the reference rps."""
+def measure_nginx(config, nginx, rows, bodies, errors, results=None):
+    """nginx serving each page's saved response as a static file: the reference rps. Then
+    the ceiling of gunicorn itself: the measure page's file from memory, no Django."""
     tmp = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
     process = None
     try:
@@ -590,9 +599,63 @@ def measure_nginx(config, nginx, rows, bodies, errors):
             if cached is not None and result["rps"]:
                 http_result["cached_nginx_ratio"] = cached / result["rps"]
             say(f"  nginx    {row['kind']:<14} {row['lang']}  {result['rps']:8.1f} rps")
+        if results is not None:
+            measure_gunicorn_ceiling(config, www, rows, files, results, errors)
     finally:
         stop(process)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def measure_gunicorn_ceiling(config, www, rows, files, results, errors):
+    """gunicorn with the same workers serving one saved page from memory without Django
+    (benchmark/static_wsgi.py): the most any Python page cache could reach here."""
+    row = next((r for r in rows if (r["kind"], r["lang"]) == ("measure", "de")), None)
+    row = row or next((r for r in rows if (r["kind"], r["lang"]) in files), None)
+    if row is None:
+        return
+    name = files[(row["kind"], row["lang"])]
+    port = free_port()
+    log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed in the finally clause
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "benchmark.static_wsgi:application",
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "BENCH_STATIC_DIR": str(www)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        if not wait_for(port, f"/{name}", process, seconds=30):
+            log.seek(0)
+            errors.append(f"gunicorn ceiling run did not start: {log.read()[-1000:]}")
+            return
+        result = run_wrk(port, f"/{name}", config.nginx_duration)
+        nginx_rps = (row.get("http", {}).get("nginx") or {}).get("rps")
+        cached_rps = (row.get("http", {}).get("cached") or {}).get("rps")
+        results["ceiling"] = {
+            "subject": f"{row['kind']} {row['lang']}",
+            "rps": result["rps"],
+            "nginx_rps": nginx_rps,
+            "cached_rps": cached_rps,
+            "ratio_to_nginx": result["rps"] / nginx_rps if nginx_rps else None,
+        }
+        say(f"  gunicorn without Django {row['kind']} {row['lang']}  {result['rps']:8.1f} rps")
+    except (OSError, ValueError, subprocess.TimeoutExpired) as error:
+        errors.append(f"gunicorn ceiling: {type(error).__name__}: {error}")
+    finally:
+        stop(process)
+        log.close()
 
 
 def flush_redis(url):
@@ -662,7 +725,12 @@ def run(config):
         errors += [f"full data: {error}" for error in full.get("errors", [])]
         errors += [f"half data: {error}" for error in half.get("errors", [])]
 
-        rows = [row for row in results["rows"] if row.get("status") == 200]
+        rows = [
+            row
+            for row in results["rows"]
+            if row.get("status") == 200
+            and (not config.http_kinds or row["kind"] in config.http_kinds)
+        ]
         if wrk_path and has_gunicorn and rows:
             moment = time.monotonic()
             memory = results["memory"] = {}
@@ -680,7 +748,7 @@ def run(config):
                     f"HTTP: nginx serving the same responses as files, wrk "
                     f"{config.nginx_duration} s"
                 )
-                measure_nginx(config, nginx_path, rows, bodies, errors)
+                measure_nginx(config, nginx_path, rows, bodies, errors, results)
             memory = {key: value for key, value in memory.items() if value}
             results["memory"] = memory
             timings["http_s"] = round(time.monotonic() - moment, 1)

@@ -169,6 +169,13 @@ def test_table_and_json(tmp_path):
         "memory": {"uncached": {"max_mb": 150.0}},
         "skipped": ["nginx is missing"],
         "errors": ["HTTP cached /x/: status 500"],
+        "ceiling": {
+            "subject": "measure de",
+            "rps": 4000.0,
+            "nginx_rps": 20000.0,
+            "cached_rps": 2000.0,
+            "ratio_to_nginx": 0.2,
+        },
     }
     results["targets"] = report.evaluate(rows, results["admin"], results["memory"])
     table = report.render(results)
@@ -179,6 +186,7 @@ def test_table_and_json(tmp_path):
     assert "Skipped: nginx is missing" in table
     assert "ERROR: HTTP cached /x/: status 500" in table
     assert "Targets:" in table and "missed" in table
+    assert "without Django: 4000.0 rps = 20.0% of nginx; the page cache reaches 50%" in table
     path = report.write_json(results, tmp_path / "out" / "bench.json")
     assert json.loads(path.read_text())["rows"][1]["queries"]["full"] == 30
 
@@ -206,6 +214,9 @@ def test_run_configuration_from_environment():
     assert config.half_scale == 0.01
     assert config.half_database_url == "postgres://u:secret@db:5433/b_half"
     assert run.public_url(config.database_url) == "postgres://u:***@db:5433/b"
+    assert config.http_kinds == ()
+    kinds = run.config_from_env({"BENCH_HTTP_KINDS": "measure, news,"}).http_kinds
+    assert kinds == ("measure", "news")
     with pytest.raises(ValueError):
         run.config_from_env({"BENCH_SCALE": "0"})
 
@@ -239,7 +250,14 @@ def test_nginx_reference_run():
     rows = [{"kind": "measure", "lang": "de", "http": {"cached": {"rps": 10.0}}}]
     errors = []
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    run.measure_nginx(config, nginx, rows, {("measure", "de"): ("text/html", b"<p>x</p>")}, errors)
+    results = {}
+    run.measure_nginx(
+        config, nginx, rows, {("measure", "de"): ("text/html", b"<p>x</p>")}, errors, results
+    )
     assert errors == []
     assert rows[0]["http"]["nginx"]["rps"] > 10
     assert rows[0]["http"]["cached_nginx_ratio"] < 1
+    # gunicorn serving the same file without Django: the ceiling of a Python page cache
+    ceiling = results["ceiling"]
+    assert ceiling["subject"] == "measure de" and ceiling["rps"] > 10
+    assert ceiling["ratio_to_nginx"] == ceiling["rps"] / rows[0]["http"]["nginx"]["rps"]
