@@ -299,7 +299,7 @@ def render(results):
         parts.append(
             "Ceiling: gunicorn ({workers} workers) serving the saved {subject} page from memory "
             "without Django: {rps} rps = {ratio:.1%} of nginx; the page cache reaches {cached} "
-            "rps of that.".format(
+            "of that.".format(
                 workers=meta.get("gunicorn_workers", "?"),
                 subject=ceiling["subject"],
                 rps=_fmt(ceiling["rps"]),

@@ -186,7 +186,9 @@ def test_table_and_json(tmp_path):
     assert "Skipped: nginx is missing" in table
     assert "ERROR: HTTP cached /x/: status 500" in table
     assert "Targets:" in table and "missed" in table
-    assert "without Django: 4000.0 rps = 20.0% of nginx; the page cache reaches 50%" in table
+    assert (
+        "without Django: 4000.0 rps = 20.0% of nginx; the page cache reaches 50% of that" in table
+    )
     path = report.write_json(results, tmp_path / "out" / "bench.json")
     assert json.loads(path.read_text())["rows"][1]["queries"]["full"] == 30
 
