@@ -233,6 +233,21 @@ def create_database(url, template=None):
         connection.close()
 
 
+def drop_database(url):
+    from psycopg2 import sql
+
+    connection = _admin_connection(url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                    sql.Identifier(database_name(url))
+                )
+            )
+    finally:
+        connection.close()
+
+
 def data_status(config, url, scale):
     completed = manage(
         config,
@@ -260,9 +275,12 @@ def start_generating(config, url, scale, status):
             f"{database_name(url)} holds content that is not benchmark data: "
             "refusing to fill it (set BENCH_DATABASE_URL to a database of its own)"
         )
-    args = ["bench_data", "--scale", str(scale), "--seed", str(config.seed)]
     if status == "bench":
-        args.append("--flush")
+        say(f"{database_name(url)}: benchmark data of another seed or scale: re-created")
+        drop_database(url)
+        create_database(url)
+        manage(config, url, "migrate", "--noinput", "-v0")
+    args = ["bench_data", "--scale", str(scale), "--seed", str(config.seed)]
     say(f"{database_name(url)}: generating scale {scale:g} …")
     log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed by finish_generating
     process = subprocess.Popen(

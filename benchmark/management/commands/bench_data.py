@@ -2,12 +2,13 @@
 
     manage.py bench_data                      # scale 1.0, seed 1, on a freshly migrated database
     manage.py bench_data --scale 0.02         # 2 % of the sizes (CI)
-    manage.py bench_data --flush              # empty the database first (everything in it!)
     manage.py bench_data --if-missing         # nothing to do when this data set is there
     manage.py bench_data --status             # present, bench (other seed/scale), empty, other
 
 It refuses a database that already has content (pages other than Wagtail's root and welcome
-page) unless --flush is given: use a database of its own (`make bench-data` does).
+page): use a freshly migrated database of its own (`make bench-data` drops and re-creates its
+database when it holds benchmark data of another seed or scale). Django's `flush` is no way to
+empty one: it also deletes the permissions that migrations created (wagtail-localize's).
 """
 
 import time
@@ -33,9 +34,6 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=float, default=1.0, help="1.0 = the full sizes")
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
-            "--flush", action="store_true", help="Delete everything in the database first."
-        )
-        parser.add_argument(
             "--if-missing",
             action="store_true",
             help="Do nothing if the database already holds the data of this seed and scale.",
@@ -52,7 +50,7 @@ class Command(BaseCommand):
             help="Do not rebuild the search and reference indexes (faster; search finds nothing).",
         )
 
-    def handle(self, *args, scale, seed, flush, if_missing, status, skip_indexes, **options):
+    def handle(self, *args, scale, seed, if_missing, status, skip_indexes, **options):
         if scale <= 0:
             raise CommandError("--scale must be positive.")
         found = existing_dataset()
@@ -71,14 +69,11 @@ class Command(BaseCommand):
             )
             return
         if database_has_content():
-            if not flush:
-                raise CommandError(
-                    "The database already has content"
-                    + (f" (benchmark data seed {found[0]}, scale {found[1]:g})" if found else "")
-                    + ". Use a freshly migrated database of its own, or --flush to empty this one."
-                )
-            self.stdout.write("Emptying the database (--flush) …")
-            call_command("flush", interactive=False, verbosity=0)
+            raise CommandError(
+                "The database already has content"
+                + (f" (benchmark data seed {found[0]}, scale {found[1]:g})" if found else "")
+                + ". Use a freshly migrated database of its own."
+            )
 
         counts = counts_for(scale)
         self.stdout.write(
