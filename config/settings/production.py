@@ -16,6 +16,11 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Without Redis each worker would keep its own page cache and drop entries only for edits it
+# handled itself: the others would serve the old page until it expires. So the page cache is
+# on by default only with REDIS_URL (PAGE_CACHE=1 switches it on anyway, e.g. for one worker).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", bool(REDIS_URL))  # noqa: F405
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 MIDDLEWARE = [

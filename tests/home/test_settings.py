@@ -20,6 +20,8 @@ def run_manage(*args, **env):
             "ALLOWED_HOSTS",
             "DJANGO_SETTINGS_MODULE",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "REDIS_URL",
+            "PAGE_CACHE",
         }
     }
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
@@ -56,3 +58,26 @@ def test_production_passes_deploy_check_without_warnings():
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def page_cache_setting(**env):
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; "
+        "print(settings.PAGE_CACHE_ENABLED, settings.CACHES['pagecache']['BACKEND'])",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="portal.example.org",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    enabled, backend = result.stdout.strip().splitlines()[-1].split()
+    return enabled == "True", backend.rsplit(".", 1)[-1]
+
+
+def test_production_page_cache_is_on_with_redis_shared_by_all_workers():
+    assert page_cache_setting(REDIS_URL="redis://127.0.0.1:6379/3") == (True, "RedisCache")
+    # Without Redis each worker would drop pages only for edits it handled itself.
+    assert page_cache_setting() == (False, "LocMemCache")
+    assert page_cache_setting(PAGE_CACHE="1") == (True, "LocMemCache")
+    assert page_cache_setting(REDIS_URL="redis://127.0.0.1:6379/3", PAGE_CACHE="0")[0] is False
