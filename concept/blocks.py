@@ -70,16 +70,33 @@ class DecisionValue(blocks.StructValue):
     def date_label(self):
         return self.get("date_text") or date_format(self.get("date"), "DATE_FORMAT")
 
+    def chosen_bodies(self):
+        """The deciding bodies of this decision (deleted ones left out)."""
+        return [child.value for child in self.get("bodies") or [] if child.value is not None]
+
     def body_names(self):
-        return [
-            body.name for body in localize_all(child.value for child in self.get("bodies") or [])
-        ]
+        """The bodies' names in the reader's language (set for many decisions at once by
+        `localize_decision_bodies`)."""
+        names = getattr(self, "localized_body_names", None)
+        if names is None:
+            names = [body.name for body in localize_all(self.chosen_bodies())]
+        return names
 
     def is_adoption(self):
         return self.get("outcome") == DecisionOutcome.APPROVED
 
     def outcome_label(self):
         return DecisionOutcome(self.get("outcome")).label
+
+
+def localize_decision_bodies(values):
+    """Gives each decision value its bodies' names in the reader's language, with one query
+    for all decisions (each decision's `body_names` would otherwise ask on its own)."""
+    bodies = [body for value in values for body in value.chosen_bodies()]
+    localized = dict(zip((body.pk for body in bodies), localize_all(bodies), strict=True))
+    for value in values:
+        value.localized_body_names = [localized[body.pk].name for body in value.chosen_bodies()]
+    return values
 
 
 class DecidingBodyChooserBlock(text_blocks.SynchronisedSnippetChooserBlock):

@@ -13,6 +13,7 @@ from django.http import HttpResponse, QueryDict
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from concept.i18n import localized_by_pk
 from concept.models.status import STATUS_BADGE, Kind, Status, Timeframe
 from home.i18n import localize_all
 from home.navigation import text_direction
@@ -136,31 +137,30 @@ class MeasureCatalogue:
     def _lead_options(self):
         from contacts.models import Organisation
 
-        leads = list(
-            Organisation.objects.filter(
-                pk__in=self.all_measures.exclude(lead_organisation=None).values(
-                    "lead_organisation_id"
-                )
-            )
+        leads = localized_by_pk(
+            Organisation.objects.all(),
+            self.all_measures.exclude(lead_organisation=None).values("lead_organisation_id"),
         )
-        names = localized_names(leads)
+        # The rows name their leads from here: every row's lead is one of these.
+        self.lead_names = {pk: lead.name for pk, lead in leads.items()}
         return sorted(
-            (Option(str(pk), name) for pk, name in names.items()), key=lambda o: o.label.lower()
+            (Option(str(pk), name) for pk, name in self.lead_names.items()),
+            key=lambda o: o.label.lower(),
         )
 
     def _target_group_options(self):
         from concept.models import TargetGroup
 
-        groups = list(
-            TargetGroup.objects.filter(
-                pk__in=self._link_model.objects.filter(
-                    page__in=self.all_measures.values("pk")
-                ).values("target_group_id")
-            )
+        groups = localized_by_pk(
+            TargetGroup.objects.all(),
+            self._link_model.objects.filter(page__in=self.all_measures.values("pk")).values(
+                "target_group_id"
+            ),
         )
-        names = localized_names(groups)
+        self.group_names = {pk: group.name for pk, group in groups.items()}
         return sorted(
-            (Option(str(pk), name) for pk, name in names.items()), key=lambda o: o.label.lower()
+            (Option(str(pk), name) for pk, name in self.group_names.items()),
+            key=lambda o: o.label.lower(),
         )
 
     def _options(self):
@@ -235,18 +235,15 @@ class MeasureCatalogue:
             measures = measures.filter(kind=values["kind"])
         if "timeframe" in values:
             measures = measures.filter(timeframe=values["timeframe"])
-        return (
-            measures.select_related("lead_organisation")
-            .prefetch_related("target_group_links__target_group")
-            .order_by("chapter_number", "number", "pk")
+        return measures.prefetch_related("target_group_links").order_by(
+            "chapter_number", "number", "pk"
         )
 
     def rows(self, measures):
+        """Rows of these measures; the names of leads and target groups come from the
+        filter options, which hold those of every measure of the edition."""
         measures = list(measures)
-        leads = localized_names(m.lead_organisation for m in measures)
-        groups = localized_names(
-            link.target_group for m in measures for link in m.target_group_links.all()
-        )
+        leads, groups = self.lead_names, self.group_names
         chapters = {chapter.number: chapter for chapter in self.chapters}
         statuses = dict(Status.choices)
         timeframes = dict(Timeframe.choices)
@@ -267,7 +264,9 @@ class MeasureCatalogue:
                     timeframe=str(timeframes.get(measure.timeframe, "")),
                     kind=str(kinds.get(measure.kind, "")),
                     target_groups=[
-                        groups[link.target_group_id] for link in measure.target_group_links.all()
+                        groups[link.target_group_id]
+                        for link in measure.target_group_links.all()
+                        if link.target_group_id in groups
                     ],
                 )
             )

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +23,11 @@ from concept.blocks import (
     MilestonesBlock,
     ProgressStreamBlock,
     WorkshopsBlock,
+    localize_decision_bodies,
 )
+from concept.i18n import localized_by_pk, localized_in_order
+from concept.inline import linked_records, linked_values
+from concept.models.snippets import CrossCuttingNeed, TargetGroup
 from concept.models.status import (
     STATUS_BADGE,
     EditionStatus,
@@ -32,8 +37,13 @@ from concept.models.status import (
     Timeframe,
 )
 from contacts.mixins import PageContactsMixin
-from home.i18n import localize_all
 from home.models import BasePage
+
+
+def parent_of_type(page, queryset):
+    """The parent of `page` from `queryset` (of its specific type), in one query where
+    `get_parent().specific` needs two."""
+    return queryset.get(path=page.path[: -page.steplen])
 
 
 class ConceptPage(RoutablePageMixin, BasePage):
@@ -135,11 +145,16 @@ class ConceptPage(RoutablePageMixin, BasePage):
         verbose_name = _("Integrationskonzept (Ausgabe)")
         verbose_name_plural = _("Integrationskonzepte")
 
-    def decision_history(self):
-        """Decisions on this edition, newest first."""
-        return sorted(
+    @cached_property
+    def _decisions(self):
+        values = sorted(
             (block.value for block in self.decisions), key=lambda value: value["date"], reverse=True
         )
+        return localize_decision_bodies(values)
+
+    def decision_history(self):
+        """Decisions on this edition, newest first (the bodies' names localised once)."""
+        return self._decisions
 
     def adoption(self):
         """The newest decision that approved this edition, or None."""
@@ -149,7 +164,7 @@ class ConceptPage(RoutablePageMixin, BasePage):
         return ChapterPage.objects.child_of(self).live().public().order_by("number")
 
     def catalogue(self):
-        return MeasureCatalogPage.objects.child_of(self).live().first()
+        return MeasureCatalogPage.objects.child_of(self).live().public().first()
 
     def edition_with_chapters(self):
         """The German edition, when this translation has no chapters of its own yet."""
@@ -161,20 +176,49 @@ class ConceptPage(RoutablePageMixin, BasePage):
     def reports(self):
         return ProgressReportPage.objects.child_of(self).live().public().order_by("-year")
 
+    def catalogue_and_reports(self):
+        """The catalogue (or None) and the reports, newest first, in one query: the links
+        need only what every page has, so the pages come without their own fields."""
+        pages = (
+            Page.objects.child_of(self)
+            .live()
+            .public()
+            .type(MeasureCatalogPage, ProgressReportPage)
+            .annotate(report_year=models.F("progressreportpage__year"))
+            .order_by("path")
+            .specific(defer=True)
+        )
+        catalogue, reports = None, []
+        for page in pages:
+            if isinstance(page, ProgressReportPage):
+                reports.append(page)
+            elif catalogue is None:
+                catalogue = page
+        reports.sort(key=lambda report: report.report_year, reverse=True)
+        return catalogue, reports
+
     def cross_cutting_needs(self):
-        return localize_all(link.need for link in self.cross_cutting_links.select_related("need"))
+        return linked_records(self.cross_cutting_links, "need", CrossCuttingNeed.objects.all())
+
+    def localized_predecessor(self):
+        """The previous edition in the reader's language (else as it is), if it is live."""
+        if not self.predecessor_id:
+            return None
+        editions = localized_by_pk(
+            ConceptPage.objects.defer_streamfields(), [self.predecessor_id], live=True
+        )
+        predecessor = editions.get(self.predecessor_id)
+        return predecessor if predecessor is not None and predecessor.live else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = chapters = list(self.chapters())
+        context["chapters"] = chapters = list(self.chapters().defer_streamfields())
         if not chapters:
             # The chapters are not translated yet: point to the edition that has them.
             context["edition_with_chapters"] = self.edition_with_chapters()
-        context["catalogue"] = self.catalogue()
-        context["reports"] = self.reports()
+        context["catalogue"], context["reports"] = self.catalogue_and_reports()
         context["cross_cutting_needs"] = self.cross_cutting_needs()
-        predecessor = self.predecessor.localized if self.predecessor_id else None
-        context["predecessor"] = predecessor if predecessor and predecessor.live else None
+        context["predecessor"] = self.localized_predecessor()
         return context
 
     def measures(self):
@@ -205,11 +249,10 @@ class ConceptPage(RoutablePageMixin, BasePage):
             chapter = by_path.get(measure.path[: -Page.steplen])
             if chapter is not None:
                 chapter.printed_measures.append(measure)
-        return self.render(
-            request,
-            template="concept/concept_print.html",
-            context_overrides={"chapters": chapters},
-        )
+        # The context of every page, not the edition page's links and lists (print shows none).
+        context = super().get_context(request)
+        context["chapters"] = chapters
+        return TemplateResponse(request, "concept/concept_print.html", context)
 
 
 class ConceptCrossCuttingNeed(Orderable):
@@ -313,17 +356,11 @@ class ChapterPage(PageContactsMixin, BasePage):
         return {block.value["number"]: block.value["text"] for block in self.goals}
 
     def measures(self):
-        return (
-            MeasurePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("number")
-            .select_related("lead_organisation")
-        )
+        return MeasurePage.objects.child_of(self).live().public().order_by("number")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["measures"] = list(self.measures().specific())
+        context["measures"] = list(self.measures().defer_streamfields())
         return context
 
 
@@ -513,30 +550,42 @@ class MeasurePage(PageContactsMixin, BasePage):
 
     @cached_property
     def chapter(self):
-        return self.get_parent().specific
+        return parent_of_type(self, ChapterPage.objects.defer("body"))
+
+    # The inline relations the page shows, with the field each link contributes.
+    INLINE_LINKS = (
+        ("goal_links", "goal_number"),
+        ("partner_links", "organisation_id"),
+        ("target_group_links", "target_group_id"),
+        ("cross_cutting_links", "need_id"),
+        ("related_links", "measure_id"),
+    )
 
     def get_context(self, request, *args, **kwargs):
+        from contacts.models import Organisation
+
         context = super().get_context(request, *args, **kwargs)
+        # The links in one query, then each kind of linked record with its translations in
+        # one query (none for a kind nothing is linked to).
+        linked = linked_values(self, self.INLINE_LINKS)
         goal_texts = self.chapter.goal_texts()
         context["chapter"] = self.chapter
-        context["goals"] = [
-            (link.goal_number, goal_texts.get(link.goal_number, ""))
-            for link in self.goal_links.all()
-        ]
-        context["lead"] = (
-            localize_all([self.lead_organisation])[0] if self.lead_organisation else None
+        context["goals"] = [(number, goal_texts.get(number, "")) for number in linked["goal_links"]]
+        lead, partners = self.lead_organisation_id, linked["partner_links"]
+        # The lead and the partners in one query; the lead comes first.
+        organisations = localized_in_order(Organisation.objects.all(), [lead, *partners])
+        context["lead"] = organisations.pop(0) if lead and organisations else None
+        context["partners"] = organisations
+        context["target_groups"] = localized_in_order(
+            TargetGroup.objects.all(), linked["target_group_links"]
         )
-        context["partners"] = localize_all(
-            link.organisation for link in self.partner_links.select_related("organisation")
+        context["cross_cutting_needs"] = localized_in_order(
+            CrossCuttingNeed.objects.all(), linked["cross_cutting_links"]
         )
-        context["target_groups"] = localize_all(
-            link.target_group for link in self.target_group_links.select_related("target_group")
+        related = localized_in_order(
+            MeasurePage.objects.defer_streamfields(), linked["related_links"]
         )
-        context["cross_cutting_needs"] = localize_all(
-            link.need for link in self.cross_cutting_links.select_related("need")
-        )
-        related = [link.measure for link in self.related_links.select_related("measure")]
-        context["related_measures"] = [measure for measure in localize_all(related) if measure.live]
+        context["related_measures"] = [measure for measure in related if measure.live]
         return context
 
 
@@ -610,7 +659,7 @@ class MeasureCatalogPage(SingletonPerConcept, RoutablePageMixin, BasePage):
 
     @cached_property
     def concept(self):
-        return self.get_parent().specific
+        return parent_of_type(self, ConceptPage.objects.defer_streamfields())
 
     def catalogue(self, request):
         from concept.catalogue import MeasureCatalogue
@@ -657,7 +706,7 @@ class ProgressReportPage(BasePage):
 
     @cached_property
     def concept(self):
-        return self.get_parent().specific
+        return parent_of_type(self, ConceptPage.objects.defer_streamfields())
 
     def get_context(self, request, *args, **kwargs):
         from concept.report import ProgressReport

@@ -13,6 +13,7 @@ from django.utils import translation
 from wagtail.models import Locale, ReferenceIndex
 
 from concept.factories import (
+    CrossCuttingNeedFactory,
     DecidingBodyFactory,
     MeasurePageFactory,
     TargetGroupFactory,
@@ -20,8 +21,14 @@ from concept.factories import (
     decision,
     progress,
 )
-from concept.models import MeasurePage
-from concept.models.pages import MeasurePartner, MeasureTargetGroup, RelatedMeasure
+from concept.models import ConceptPage, MeasurePage
+from concept.models.pages import (
+    MeasureCrossCuttingNeed,
+    MeasureGoal,
+    MeasurePartner,
+    MeasureTargetGroup,
+    RelatedMeasure,
+)
 from contacts.factories import OrganisationFactory
 from home.factories import translate_page
 
@@ -267,3 +274,90 @@ def test_a_translated_edition_without_translated_chapters_points_to_the_german_o
     html = client.get(turkish.url).content.decode()
     assert 'class="chapter-list"' in html
     assert 'hreflang="de">' not in html.split('class="chapter-list"')[1].split("</ol>")[0]
+
+
+def page_queries(client, url):
+    client.get(url)  # caches that live for the process (content types, site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def link_everything(measure, organisations, groups, needs, related, goals):
+    measure.lead_organisation = organisations[0]
+    measure.partner_links = [MeasurePartner(organisation=item) for item in organisations[1:]]
+    measure.target_group_links = [MeasureTargetGroup(target_group=item) for item in groups]
+    measure.cross_cutting_links = [MeasureCrossCuttingNeed(need=item) for item in needs]
+    measure.related_links = [RelatedMeasure(measure=item) for item in related]
+    measure.goal_links = [MeasureGoal(goal_number=number) for number in goals]
+    measure.save_revision().publish()
+
+
+@pytest.mark.parametrize("code", ["de", "ar"])
+def test_measure_queries_do_not_grow_with_its_links(client, tree, code):
+    """The links of a measure come in one query, then each kind of linked record with its
+    translations in one query: four more (organisations, target groups, cross-cutting needs,
+    measures) for a measure that links every kind than for one that links nothing, however
+    many it links."""
+    translate_tree(tree, code)
+    locale = Locale.objects.get(language_code=code)
+    arabic = Locale.objects.get(language_code="ar")
+    bare, few, many = (
+        MeasurePage.objects.get(pk=tree["measures"][index].get_translation(locale).pk)
+        for index in (0, 1, 2)
+    )
+    organisations = [OrganisationFactory(name=f"Träger {n}") for n in range(6)]
+    groups = [TargetGroupFactory(name=f"Gruppe {n}") for n in range(5)]
+    needs = [CrossCuttingNeedFactory(name=f"Querschnitt {n}") for n in range(5)]
+    for record in organisations[::2] + groups[::2] + needs[::2]:
+        record.copy_for_translation(arabic).save()
+    others = [page.get_translation(locale) for page in tree["measures"][3:]]
+    link_everything(few, organisations[:2], groups[:1], needs[:1], others[:1], [1])
+    link_everything(many, organisations, groups, needs, others, [1, 2, 3])
+    counts = [page_queries(client, page.url) for page in (bare, few, many)]
+    # In Arabic one more: the language codes for the hint on names shown in German.
+    assert counts[2] == counts[1] <= counts[0] + 4 + (code != "de"), counts
+
+
+def test_concept_queries_do_not_grow_with_its_decisions_in_arabic(client, tree):
+    """The bodies of all decisions are read and localised once, not once per decision."""
+    translate_tree(tree, "ar")
+    arabic_locale = Locale.objects.get(language_code="ar")
+    arabic = ConceptPage.objects.get(pk=tree["concept"].get_translation(arabic_locale).pk)
+    bodies = [DecidingBodyFactory(name=f"Ausschuss {n}") for n in range(3)]
+    for body in bodies[:2]:
+        body.copy_for_translation(arabic_locale).save()
+
+    def decide(count):
+        arabic.decisions = [
+            decision(bodies, datetime.date(2017, 5, day + 1)) for day in range(count)
+        ]
+        arabic.save_revision().publish()
+        return page_queries(client, arabic.url)
+
+    assert decide(1) == decide(5)
+
+
+def test_a_preview_shows_the_links_of_the_draft(client, tree, site):
+    """A preview renders the links the editor has just chosen (still in memory), not those
+    of the live page."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    measure = MeasurePage.objects.get(pk=tree["measures"][1].pk)
+    live, draft = OrganisationFactory(name="Live-Partner"), OrganisationFactory(name="Neu")
+    link_everything(measure, [OrganisationFactory(), live], [], [], [], [])
+    measure = MeasurePage.objects.get(pk=measure.pk)
+    measure.partner_links = [MeasurePartner(organisation=draft), MeasurePartner(organisation=live)]
+    measure.target_group_links = [MeasureTargetGroup(target_group=TargetGroupFactory(name="Neue"))]
+    measure.related_links = [RelatedMeasure(measure=tree["measures"][2])]
+    preview = measure.save_revision().as_object()
+
+    request = RequestFactory().get(measure.url)
+    request.user = AnonymousUser()
+    request._wagtail_site = site
+    response = preview.serve_preview(request, "")
+    html = response.render().content.decode()
+    assert html.index("Neu</span>") < html.index("Live-Partner")
+    assert "Neue" in html and "Maßnahme 1.3" in html
+    assert "Neu</span>" not in client.get(measure.url).content.decode()
