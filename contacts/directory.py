@@ -10,7 +10,8 @@ from itertools import groupby
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, ReferenceIndex, Site
@@ -48,13 +49,34 @@ def public_contacts(site, locale=None):
     return base.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 
+class LocalizedContacts(list):
+    """Contacts already in the reader's version (see `localize_chosen`): the "Kontakt" box
+    shows them without asking the database again."""
+
+
+def _choose(contacts, versions, active, default):
+    """The reader's version of each contact (else the German one, else the contact itself if
+    public), each once, in the order of `contacts`."""
+    result = LocalizedContacts()
+    for contact in contacts:
+        found = versions.get(contact.translation_key, {})
+        chosen = found.get(active.pk) or found.get(default.pk)
+        if chosen is None and contact.is_public:
+            chosen = contact
+        if chosen is not None and chosen not in result:
+            result.append(chosen)
+    return result
+
+
 def localize_contacts(contacts):
     """The reader's version of each contact (else the German one); internal ones are dropped."""
     from contacts.models import Contact
 
+    if isinstance(contacts, LocalizedContacts):
+        return contacts
     contacts = [contact for contact in contacts if contact is not None]
     if not contacts:
-        return []
+        return LocalizedContacts()
     active, default = reader_locales()
     versions = {}
     for version in (
@@ -66,15 +88,66 @@ def localize_contacts(contacts):
         .select_related("organisation", "location", "site")
     ):
         versions.setdefault(version.translation_key, {})[version.locale_id] = version
-    result = []
-    for contact in contacts:
-        found = versions.get(contact.translation_key, {})
-        chosen = found.get(active.pk) or found.get(default.pk)
-        if chosen is None and contact.is_public:
-            chosen = contact
-        if chosen is not None and chosen not in result:
-            result.append(chosen)
-    return result
+    return _choose(contacts, versions, active, default)
+
+
+def localize_chosen(chosen, related=("organisation", "location", "site"), **places):
+    """Lists of contacts in the reader's version, as `localize_contacts` gives them, read with
+    the contacts chosen in one query.
+
+    `chosen` is a queryset of the chosen contacts (e.g. those a page's links name); each
+    keyword names a list and gives the expressions that sort a contact into it (e.g. the
+    sort order and id of the link that chose it), the first of them NULL for contacts that
+    are not in that list.
+    """
+    from contacts.models import Contact
+
+    active, default = reader_locales()
+    annotations = {
+        f"place_in_{name}_{index}": expression
+        for name, expressions in places.items()
+        for index, expression in enumerate(expressions)
+    }
+    rows = list(
+        Contact.objects.filter(
+            Q(pk__in=chosen.values("pk"))
+            | Q(
+                is_public=True,
+                locale_id__in={active.pk, default.pk},
+                translation_key__in=chosen.values("translation_key"),
+            )
+        )
+        .annotate(**annotations)
+        .select_related(*related)
+    )
+    versions = {}
+    for row in rows:
+        if row.is_public and row.locale_id in (active.pk, default.pk):
+            versions.setdefault(row.translation_key, {})[row.locale_id] = row
+    lists = {}
+    for name, expressions in places.items():
+        keys = [f"place_in_{name}_{index}" for index in range(len(expressions))]
+        members = sorted(
+            (row for row in rows if getattr(row, keys[0]) is not None),
+            key=lambda row, keys=keys: tuple(getattr(row, key) for key in keys),
+        )
+        lists[name] = _choose(members, versions, active, default)
+    return lists
+
+
+def link_place(links):
+    """Where a contact goes in a list of links to contacts (the PageContact rows of a page):
+    the sort order and id of the first link that names it, NULL if none does."""
+    first = links.filter(contact_id=OuterRef("pk")).order_by("sort_order", "pk")
+    return (
+        Subquery(first.annotate(place=Coalesce("sort_order", Value(0))).values("place")[:1]),
+        Subquery(first.values("pk")[:1]),
+    )
+
+
+def single_place(pk):
+    """Where the contact with this id goes in a list of just that contact."""
+    return (Case(When(pk=pk, then=Value(0))),)
 
 
 def directory_page(site, request=None, locale=None):
@@ -88,7 +161,10 @@ def directory_page(site, request=None, locale=None):
     cache = getattr(request, "_contact_directories", None) if request is not None else None
     if cache is not None and (site.pk, active.pk) in cache:
         return cache[(site.pk, active.pk)]
-    source_keys = ContactDirectoryPage.objects.descendant_of(site.root_page).values(
+    # The German directory below the site's root page gives the translation key (one query
+    # with the root page's path as a subquery).
+    root_path = Page.objects.filter(pk=site.root_page_id).values("path")
+    source_keys = ContactDirectoryPage.objects.filter(path__startswith=Subquery(root_path)).values(
         "translation_key"
     )
     pages = {
@@ -96,6 +172,7 @@ def directory_page(site, request=None, locale=None):
         for page in ContactDirectoryPage.objects.live()
         .public()
         .filter(translation_key__in=source_keys, locale_id__in={active.pk, default.pk})
+        .defer_streamfields()
     }
     page = pages.get(active.pk) or pages.get(default.pk)
     if request is not None:
@@ -105,16 +182,19 @@ def directory_page(site, request=None, locale=None):
     return page
 
 
-def find_public_contact(request, contact_id):
+def find_public_contact(request, contact_id, related=()):
     """The public contact with this id (any language) of the request's district, in the
-    reader's language; None for internal contacts and other districts' contacts."""
+    reader's language; None for internal contacts and other districts' contacts. One query;
+    `related` adds relations to load with it."""
     from contacts.models import Contact
 
     site = Site.find_for_request(request)
-    contact = Contact.objects.for_site(site).public().filter(pk=contact_id).first()
-    if contact is None:
-        return None
-    localized = localize_contacts([contact])
+    found = Contact.objects.for_site(site).public().filter(pk=contact_id)
+    localized = localize_chosen(
+        found,
+        related=("organisation", "location", "site", *related),
+        contact=single_place(contact_id),
+    )["contact"]
     return localized[0] if localized else None
 
 
@@ -139,20 +219,18 @@ def contact_entries(contacts, request):
 
 def pages_mentioning(contact, request=None):
     """Live public pages (in the reader's language where possible) that name this contact,
-    in any language version, according to Wagtail's reference index."""
+    in any language version, according to Wagtail's reference index (one query)."""
     from contacts.models import Contact
 
     depends_on(ANY_PAGE)  # a page published anywhere may name this contact
     versions = Contact.objects.filter(translation_key=contact.translation_key)
     page_type = ContentType.objects.get_for_model(Page)
-    page_ids = {
-        int(object_id)
-        for object_id in ReferenceIndex.get_references_to_in_bulk(versions)
+    page_ids = (
+        ReferenceIndex.get_references_to_in_bulk(versions)
         .filter(base_content_type=page_type)
-        .values_list("object_id", flat=True)
-    }
-    if not page_ids:
-        return []
+        .annotate(page_id=Cast("object_id", output_field=IntegerField()))
+        .values("page_id")
+    )
     active, default = reader_locales()
     keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
     candidates = {}
@@ -229,20 +307,20 @@ class DirectoryListing:
         active, default = reader_locales()
         contacts = public_contacts(site)
 
-        self.organisations = list(Organisation.objects.filter(site=site, locale=default))
-        organisation_keys = {str(item.pk): item.translation_key for item in self.organisations}
         # The filter names each organisation in the reader's language where translated; the
-        # German name of an untranslated one is marked as German.
-        translated = (
-            {
-                item.translation_key: item
-                for item in Organisation.objects.filter(
-                    translation_key__in=organisation_keys.values(), locale=active
-                )
-            }
-            if active.pk != default.pk
-            else {}
+        # German name of an untranslated one is marked as German. Both in one query.
+        german = Organisation.objects.filter(site=site, locale=default)
+        organisations = Organisation.objects.filter(
+            Q(pk__in=german.values("pk"))
+            | Q(locale=active, translation_key__in=german.values("translation_key"))
         )
+        self.organisations, translated = [], {}
+        for item in organisations:
+            if item.locale_id == default.pk:
+                self.organisations.append(item)
+            else:
+                translated[item.translation_key] = item
+        organisation_keys = {str(item.pk): item.translation_key for item in self.organisations}
         self.organisation_names = {}
         for item in self.organisations:
             version = translated.get(item.translation_key)
@@ -266,8 +344,16 @@ class DirectoryListing:
                 topics[topic.slug] = topic
         self.topics = sorted(topics.values(), key=lambda topic: sort_key(topic.name))
 
+        contacts = contacts.select_related("organisation", "location")
+        # Without filters the list shows every contact, so the languages they speak are read
+        # from the list itself; a filtered list needs the languages of all of them.
+        unfiltered = None if request.GET else list(contacts)
         spoken = set()
-        for languages in contacts.values_list("languages", flat=True):
+        for languages in (
+            [contact.languages for contact in unfiltered]
+            if unfiltered is not None
+            else contacts.values_list("languages", flat=True)
+        ):
             spoken.update(code for code in languages or [] if code in LANGUAGE_NAMES)
         self.languages = [code for code, _name in SPOKEN_LANGUAGES if code in spoken]
 
@@ -297,7 +383,7 @@ class DirectoryListing:
             contacts = contacts.filter(languages__icontains=f'"{self.language}"')
 
         self.contacts = sorted(
-            contacts.select_related("organisation", "location"),
+            unfiltered if unfiltered is not None else contacts,
             key=lambda contact: sort_key(contact.name),
         )
         directory = page

@@ -24,7 +24,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -35,6 +35,8 @@ from home.models import BasePage, Topic
 PAGE_SIZE = 10
 FEED_SIZE = 20
 LISTING_IMAGE = "fill-320x200"
+# A related measure's own table (MeasurePage's link to its Page row), read with the link.
+MEASURE_TABLE = "measurepage"
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -57,20 +59,25 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
     def listing(self, queryset):
-        """The queryset with what a list entry shows, in a fixed number of queries."""
-        images = get_image_model().objects.prefetch_renditions(LISTING_IMAGE)
-        return queryset.select_related("locale").prefetch_related(
-            Prefetch("lead_image", queryset=images),
-            "tagged_items__tag",
+        """The queryset with what a list entry shows, in a fixed number of queries: the
+        entries with their images, the images' renditions, the tags with their names."""
+        renditions = (
+            get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
+        )
+        return queryset.select_related("locale", "lead_image").prefetch_related(
+            Prefetch(
+                "lead_image__renditions", queryset=renditions, to_attr="prefetched_renditions"
+            ),
+            Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag")),
         )
 
-    def filtered_news(self, tag=None, topic=None):
+    def filtered_news(self, tag=None, topic=None, news=None):
         """The news with this tag slug and of this field of action (Topic slug), if given.
 
         A news item belongs to a field of action through its topics or through a related
-        chapter filed under that topic.
+        chapter filed under that topic. `news`: `self.news()`, if already built.
         """
-        news = self.news()
+        news = self.news() if news is None else news
         matches = news
         if tag:
             matches = matches.filter(tagged_items__tag__slug=tag)
@@ -85,19 +92,20 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             news = news.filter(pk__in=matches.values("pk"))
         return news
 
-    def tag_options(self):
+    def tag_options(self, news=None):
         """Tags used by this index's news, for the filter."""
+        news = self.news() if news is None else news
         return (
-            Tag.objects.filter(news_newspagetag_items__content_object__in=self.news().values("pk"))
+            Tag.objects.filter(news_newspagetag_items__content_object__in=news.values("pk"))
             .distinct()
             .order_by("name")
         )
 
-    def topic_options(self):
+    def topic_options(self, news=None):
         """Fields of action of this index's news, named in the reader's language."""
         from concept.models import ChapterPage
 
-        news = self.news().values("pk")
+        news = (self.news() if news is None else news).values("pk")
         chapter_topics = ChapterPage.objects.filter(
             pk__in=NewsRelatedPage.objects.filter(page__in=news).values("target_id")
         ).values("topic_id")
@@ -111,10 +119,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def listing_context(self, request, tag=None):
         tag = tag or request.GET.get("tag", "").strip()
         topic = request.GET.get("thema", "").strip()
-        paginator = Paginator(self.listing(self.filtered_news(tag, topic)), PAGE_SIZE)
+        # Built once: `public()` reads the page view restrictions each time it is called.
+        news = self.news()
+        paginator = Paginator(self.listing(self.filtered_news(tag, topic, news)), PAGE_SIZE)
         results = paginator.get_page(request.GET.get("page"))
-        tags = list(self.tag_options())
-        topics = self.topic_options()
+        tags = list(self.tag_options(news))
+        topics = self.topic_options(news)
         query = urlencode(
             [(name, value) for name, value in (("tag", tag), ("thema", topic)) if value]
         )
@@ -305,20 +315,42 @@ class NewsPage(PageContactsMixin, BasePage):
         return concept if concept is not None and concept.live else None
 
     def related_pages(self):
-        """The related chapters and measures in the reader's language, live ones only."""
-        targets = [link.target for link in self.related_page_links.select_related("target")]
-        localized = [page.pk for page in localize_all(targets)]
-        specific = Page.objects.filter(pk__in=localized).live().specific().in_bulk()
-        return [specific[pk] for pk in localized if pk in specific]
+        """The related chapters and measures in the reader's language, live ones only, in one
+        query (two for a translation). The page shows a measure's number: measures come
+        with their own fields (loaded in the same query), chapters as plain pages."""
+        links = self.related_page_links.select_related("target", f"target__{MEASURE_TABLE}")
+        targets = [link.target for link in links]
+        translations = {}
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:
+            locale = None
+        wanted = {
+            page.translation_key for page in targets if locale and page.locale_id != locale.pk
+        }
+        if wanted:
+            translations = {
+                page.translation_key: page
+                for page in Page.objects.filter(
+                    translation_key__in=wanted, locale=locale
+                ).select_related(MEASURE_TABLE)
+            }
+        localized = [translations.get(page.translation_key, page) for page in targets]
+        return [getattr(page, MEASURE_TABLE, None) or page for page in localized if page.live]
 
     def topics(self):
         return localize_all(link.topic for link in self.topic_links.select_related("topic"))
+
+    def tag_links(self):
+        """The news item's tags (NewsPageTag links with their tag), in one query."""
+        return list(self.tagged_items.select_related("tag"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.news_index
         context["related_pages"] = self.related_pages()
         context["topics"] = self.topics()
+        context["tagged"] = self.tag_links()
         context["related_concept"] = self.localized_concept()
         return context
 

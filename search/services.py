@@ -11,8 +11,9 @@ however many results it has.
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -161,18 +162,23 @@ class SiteSearch:
 
     @cached_property
     def document_collections(self):
-        """The district's collection and its sub-collections, without restricted ones."""
+        """The district's collection and its sub-collections, without restricted ones (one
+        query: the district's collection is a subquery, restrictions are marked per row)."""
         from roles.models import DistrictSetup
 
-        setup = DistrictSetup.objects.filter(site=self.site).select_related("collection").first()
-        if setup is None or setup.collection is None:
-            return []
-        collections = list(Collection.objects.descendant_of(setup.collection, inclusive=True))
-        restricted = list(
-            CollectionViewRestriction.objects.filter(collection__in=collections).values_list(
-                "collection__path", flat=True
-            )
+        district_path = (
+            DistrictSetup.objects.filter(site=self.site).order_by("pk").values("collection__path")
         )
+        collections = list(
+            Collection.objects.filter(path__startswith=Subquery(district_path[:1]))
+            .annotate(
+                restricted=Exists(
+                    CollectionViewRestriction.objects.filter(collection=OuterRef("pk"))
+                )
+            )
+            .only("pk", "path")
+        )
+        restricted = [collection.path for collection in collections if collection.restricted]
         return [
             collection.pk
             for collection in collections
@@ -311,12 +317,7 @@ class ResultLoader:
         self.request = search.request
 
     def load(self, hits):
-        page_ids = [hit.pk for hit in hits if hit.kind not in (Kind.CONTACT, Kind.DOCUMENT)]
-        pages = (
-            {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
-            if page_ids
-            else {}
-        )
+        pages = self._pages([hit for hit in hits if hit.kind not in (Kind.CONTACT, Kind.DOCUMENT)])
         contact_ids = [hit.pk for hit in hits if hit.kind == Kind.CONTACT]
         contacts = self._contacts(contact_ids)
         results = []
@@ -332,6 +333,21 @@ class ResultLoader:
                 if page is not None:
                     results.append(PageResult(page, hit.kind, self.search))
         return results
+
+    def _pages(self, hits):
+        """The hits' pages as their specific types: one query per page type, since the search
+        already read each page's type."""
+        ids_by_type = {}
+        for hit in hits:
+            ids_by_type.setdefault(hit.obj.content_type_id, []).append(hit.pk)
+        pages = {}
+        for content_type_id, ids in ids_by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is None:  # a page type no longer installed: shown as a plain page
+                pages.update({hit.pk: hit.obj for hit in hits if hit.pk in ids})
+                continue
+            pages.update(model.objects.filter(pk__in=ids).in_bulk())
+        return pages
 
     def _contacts(self, ids):
         if not ids:

@@ -47,11 +47,11 @@ class ContactDirectoryPage(RoutablePageMixin, BasePage):
 
         return self.render(request, context_overrides={"listing": DirectoryListing(request, self)})
 
-    def _public_contact(self, request, contact_id, slug):
+    def _public_contact(self, request, contact_id, slug, related=()):
         """The contact in the reader's language, or a redirect to its canonical address."""
         from contacts.directory import find_public_contact
 
-        contact = find_public_contact(request, contact_id)
+        contact = find_public_contact(request, contact_id, related)
         if contact is None:
             raise Http404
         if contact.pk != int(contact_id) or contact.slug != slug:
@@ -62,7 +62,10 @@ class ContactDirectoryPage(RoutablePageMixin, BasePage):
     def contact_view(self, request, contact_id, slug):
         from contacts.directory import ContactDetail
 
-        contact, moved = self._public_contact(request, contact_id, slug)
+        # The entry also shows the parent organisation and the photo.
+        contact, moved = self._public_contact(
+            request, contact_id, slug, related=("organisation__parent", "photo")
+        )
         if moved:
             return HttpResponsePermanentRedirect(self.contact_url(contact, request))
         return self.render(

@@ -44,5 +44,6 @@ def email_link(address):
 
 @register.simple_tag(takes_context=True)
 def localized_contact_entries(context, contacts):
-    """The reader's versions of these contacts with links to their directory entries."""
-    return contact_entries(list(contacts or []), context.get("request"))
+    """The reader's versions of these contacts with links to their directory entries
+    (contacts a page has already localised are shown as they are)."""
+    return contact_entries(contacts or [], context.get("request"))

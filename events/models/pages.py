@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -79,13 +80,16 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             )
         )
 
-    def upcoming_events(self, now=None):
-        """Events that have not ended yet, the next first."""
-        return self.events().filter(end__gte=now or timezone.now()).order_by("start", "pk")
+    def upcoming_events(self, now=None, events=None):
+        """Events that have not ended yet, the next first (`events`: `self.events()`, if
+        already built)."""
+        events = self.events() if events is None else events
+        return events.filter(end__gte=now or timezone.now()).order_by("start", "pk")
 
-    def past_events(self, now=None):
+    def past_events(self, now=None, events=None):
         """Events that have ended, the latest first."""
-        return self.events().filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+        events = self.events() if events is None else events
+        return events.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
     def paginate(self, request, queryset, parameter):
         return Paginator(queryset, self.per_page).get_page(request.GET.get(parameter))
@@ -93,11 +97,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index(self, request):
         now = timezone.now()
+        events = self.events()  # once: `public()` reads the page view restrictions each time
         return self.render(
             request,
             context_overrides={
-                "upcoming": self.paginate(request, self.upcoming_events(now), "page"),
-                "past": self.paginate(request, self.past_events(now), "past"),
+                "upcoming": self.paginate(request, self.upcoming_events(now, events), "page"),
+                "past": self.paginate(request, self.past_events(now, events), "past"),
             },
         )
 
@@ -218,9 +223,6 @@ class EventPage(PageContactsMixin, RoutablePageMixin, BasePage):
         """The event's topics in the reader's language."""
         return localize_all(link.topic for link in self.event_topics.select_related("topic"))
 
-    def organisers(self):
-        return [self.organiser] if self.organiser_id else []
-
     def topic_choices(self):
         """(index, text) of the topics to choose from, in this page's language."""
         return [(index, str(block.value)) for index, block in enumerate(self.workshop_topics)]
@@ -241,37 +243,68 @@ class EventPage(PageContactsMixin, RoutablePageMixin, BasePage):
         return self.get_translation_or_none(Locale.get_default()) or self
 
     def registration_count(self):
+        """Registrations in every language: they are stored on the source event."""
         from events.models.registration import Registration
+        from pagecache.tags import depends_on_model
 
+        # A cached page that shows the places left or "Ausgebucht" is out of date with the
+        # next registration.
+        depends_on_model(Registration)
         return Registration.objects.filter(event__translation_key=self.translation_key).count()
 
-    def places_left(self):
+    def places_left(self, registrations=None):
+        """Free places (None without a limit); `registrations`: the count, if already read."""
         if self.capacity is None:
             return None
-        return max(self.capacity - self.registration_count(), 0)
+        if registrations is None:
+            registrations = self.registration_count()
+        return max(self.capacity - registrations, 0)
 
     def has_registration(self):
         return self.registration_status != RegistrationStatus.NONE
 
-    def is_full(self):
-        return self.registration_status == RegistrationStatus.FULL or self.places_left() == 0
+    def is_full(self, registrations=None):
+        return (
+            self.registration_status == RegistrationStatus.FULL
+            or self.places_left(registrations) == 0
+        )
 
-    def registration_is_open(self):
+    def registration_is_open(self, registrations=None):
         return (
             self.registration_status == RegistrationStatus.OPEN
             and not self.is_past
-            and not self.is_full()
+            and not self.is_full(registrations)
         )
 
-    def registration_state(self):
+    def registration_state(self, registrations=None):
         """The status readers see: an open event with no place left shows as full."""
         if self.registration_status == RegistrationStatus.OPEN and self.is_past:
             return RegistrationStatus.CLOSED
-        if self.registration_status == RegistrationStatus.OPEN and self.is_full():
+        if self.registration_status == RegistrationStatus.OPEN and self.is_full(registrations):
             return RegistrationStatus.FULL
         return RegistrationStatus(self.registration_status)
 
+    def registration_facts(self):
+        """What the page says about registering – the state, whether it is open and the
+        places left (counted only while registration is open and limited, else None) –
+        reading the number of registrations at most once."""
+        registrations = None
+        if (
+            self.registration_status == RegistrationStatus.OPEN
+            and self.capacity is not None
+            and not self.is_past
+        ):
+            registrations = self.registration_count()
+        is_open = self.registration_is_open(registrations)
+        return {
+            "registration_state": self.registration_state(registrations),
+            "registration_open": is_open,
+            "places_left": None if registrations is None else self.places_left(registrations),
+        }
+
     # --- views -------------------------------------------------------------------------
+    # The event page itself has no form, so it sets no cookie and the page cache keeps it;
+    # registering happens on its own address (anmeldung/), which is never cached.
 
     def registration_form(self, data=None):
         from events.forms import RegistrationForm
@@ -280,36 +313,51 @@ class EventPage(PageContactsMixin, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", self.registration_form())
-        context["registration_state"] = self.registration_state()
+        context.update(self.registration_facts())
         context["topics"] = self.topics()
-        context["privacy_url"] = self.privacy_url(request)
+        boxes = self.contact_lists(organisers=self.organiser_id)
+        context["organisers"] = boxes["organisers"]
+        context["event_contacts"] = boxes["contacts"]
         return context
-
-    def privacy_url(self, request):
-        """The district's privacy statement in the reader's language, where there is one."""
-        from home.models import DistrictSettings
-
-        return DistrictSettings.for_request(request).localized_page_url("privacy_page", request)
 
     @path("")
     def event(self, request):
         if request.method == "POST" and self.has_registration():
+            # A form sent from the event page as it was before registering moved to its own
+            # address (a reader's open tab).
             return self.register(request)
         return self.render(request)
+
+    @path("anmeldung/", name="registration")
+    def registration(self, request):
+        """The registration form, on its own address so that the event page stays cacheable;
+        without registration (status "Ohne Anmeldung") there is none."""
+        if not self.has_registration():
+            raise Http404
+        if request.method == "POST":
+            return self.register(request)
+        return self.render_registration(request, self.registration_form())
+
+    def render_registration(self, request, form, status=200):
+        return self.render(
+            request,
+            template="events/event_registration_page.html",
+            context_overrides={"form": form},
+            status=status,
+        )
 
     def register(self, request):
         from events.registration import register
 
         form = self.registration_form(data=request.POST)
         if not form.is_valid():
-            return self.render(request, context_overrides={"form": form}, status=400)
+            return self.render_registration(request, form, status=400)
         with transaction.atomic():
             # Lock the source event's row so two last-minute registrations cannot both pass.
             Page.objects.select_for_update().filter(pk=self.source_event.pk).first()
             if not self.registration_is_open():
                 form.add_error(None, form.closed_message())
-                return self.render(request, context_overrides={"form": form}, status=409)
+                return self.render_registration(request, form, status=409)
             register(self, form, request)
         return redirect(self.get_url(request) + self.reverse_subpage("registered"))
 

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.browser
 
 INDEX = "/{lang}/veranstaltungen/"
 EVENT = INDEX + "offener-workshop-jahresbericht/"
+REGISTRATION = EVENT + "anmeldung/"
 
 
 @pytest.mark.parametrize(
@@ -27,6 +28,10 @@ def test_register_for_the_upcoming_workshop_without_javascript(
     page = context.new_page()
     page.on("request", requests_log.record)
     page.goto(server.url + EVENT.format(lang=lang))
+    # The form has its own address; the event page links it with a button.
+    page.locator(".event-registration__start a").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/anmeldung/")
     name = f"Test {uuid.uuid4().hex[:8]}"
     page.locator("#id_name").fill(name)
     page.locator("#id_email").fill("teilnahme@example.org")
@@ -47,7 +52,7 @@ def test_register_for_the_upcoming_workshop_without_javascript(
 
 
 def test_one_topic_is_refused_and_input_kept(page, server):
-    page.goto(server.url + EVENT.format(lang="de"))
+    page.goto(server.url + REGISTRATION.format(lang="de"))
     page.locator("#id_name").fill("Nur Ein Thema")
     page.locator("#id_email").fill("eins@example.org")
     page.get_by_label("Wohnen", exact=True).check()
@@ -76,7 +81,7 @@ def test_download_ics(browser, server):
 
 
 @pytest.mark.parametrize("lang", ["de", "ar"])
-@pytest.mark.parametrize("path", [INDEX, EVENT])
+@pytest.mark.parametrize("path", [INDEX, EVENT, REGISTRATION])
 def test_axe_has_no_violations(page, server, lang, path):
     page.goto(server.url + path.format(lang=lang))
     assert page.locator("h1").count() == 1

@@ -167,7 +167,8 @@ def test_every_page_type_renders_in_every_language(client, workshop, language):
     if language != "de":
         translate_page(workshop, language)
     prefix = f"/{language}/veranstaltungen/"
-    for path in (prefix, prefix + "workshop-buehl/", prefix + "workshop-buehl/angemeldet/"):
+    event = prefix + "workshop-buehl/"
+    for path in (prefix, event, event + "anmeldung/", event + "angemeldet/"):
         response = client.get(path)
         assert response.status_code == 200, path
         assert response.content.decode().count("<h1") == 1

@@ -15,6 +15,7 @@ from home.models import DistrictSettings
 pytestmark = pytest.mark.django_db
 
 URL = "/de/veranstaltungen/workshop-buehl/"
+FORM = URL + "anmeldung/"
 
 
 def form_data(**overrides):
@@ -40,7 +41,7 @@ def exactly(count, language):
 
 
 def test_registration_is_stored_and_confirmed_post_redirect_get(client, workshop):
-    response = client.post(URL, form_data())
+    response = client.post(FORM, form_data())
     assert response.status_code == 302
     assert response["Location"] == URL + "angemeldet/"
     registration = Registration.objects.get()
@@ -58,7 +59,7 @@ def test_registration_is_stored_and_confirmed_post_redirect_get(client, workshop
 
 @pytest.mark.parametrize("topics", [["0"], ["0", "1", "2"], []])
 def test_exactly_two_topics_keeps_what_was_typed(client, workshop, topics):
-    response = client.post(URL, form_data(topics=topics, phone="07222 1234"))
+    response = client.post(FORM, form_data(topics=topics, phone="07222 1234"))
     content = response.content.decode()
     assert response.status_code == 400
     assert exactly(2, "de") in content and "genau 2" in content
@@ -69,34 +70,34 @@ def test_exactly_two_topics_keeps_what_was_typed(client, workshop, topics):
 
 def test_exactly_two_in_english(client, workshop):
     translate_page(workshop, "en")
-    response = client.post("/en/veranstaltungen/workshop-buehl/", form_data(topics=["1"]))
+    response = client.post("/en/veranstaltungen/workshop-buehl/anmeldung/", form_data(topics=["1"]))
     assert exactly(2, "en") in response.content.decode()
 
 
 def test_consent_required(client, workshop):
     data = form_data()
     del data["consent"]
-    response = client.post(URL, data)
+    response = client.post(FORM, data)
     assert response.status_code == 400
     assert 'id="id_consent-error"' in response.content.decode()
     assert not Registration.objects.exists()
 
 
 def test_honeypot_refused_without_storing(client, workshop):
-    response = client.post(URL, form_data(website="http://spam.example"))
+    response = client.post(FORM, form_data(website="http://spam.example"))
     assert response.status_code == 400
     assert not Registration.objects.exists() and mail.outbox == []
 
 
 def test_very_long_input_is_refused_with_a_message(client, workshop):
-    response = client.post(URL, form_data(name="A" * 10000, email="a" * 300 + "@example.org"))
+    response = client.post(FORM, form_data(name="A" * 10000, email="a" * 300 + "@example.org"))
     assert response.status_code == 400
     assert 'id="id_name-error"' in response.content.decode()
     assert not Registration.objects.exists()
 
 
 def test_unknown_topic_index_is_refused(client, workshop):
-    response = client.post(URL, form_data(topics=["0", "9"]))
+    response = client.post(FORM, form_data(topics=["0", "9"]))
     assert response.status_code == 400
     assert not Registration.objects.exists()
 
@@ -104,12 +105,13 @@ def test_unknown_topic_index_is_refused(client, workshop):
 def test_capacity_counts_all_languages_and_full_keeps_input(client, workshop):
     RegistrationFactory.create_batch(2, event=workshop)
     arabic = translate_page(workshop, "ar")
-    assert client.post(arabic.url, form_data()).status_code == 302
+    assert client.post(arabic.url + "anmeldung/", form_data()).status_code == 302
     assert Registration.objects.latest("created").language == "ar"
     assert Registration.objects.filter(event=workshop).count() == 3
-    page = client.get(URL).content.decode()
-    assert "ausgebucht" in page and "Verbindlich anmelden" not in page
-    response = client.post(URL, form_data(name="Zu Spät"))
+    for url in (URL, FORM):
+        page = client.get(url).content.decode()
+        assert "ausgebucht" in page and "Verbindlich anmelden" not in page
+    response = client.post(FORM, form_data(name="Zu Spät"))
     content = response.content.decode()
     assert response.status_code == 400
     assert "ausgebucht" in content and 'value="Zu Spät"' in content
@@ -119,21 +121,22 @@ def test_capacity_counts_all_languages_and_full_keeps_input(client, workshop):
 def test_closed_event_has_no_form(client, workshop):
     workshop.registration_status = "closed"
     workshop.save_revision().publish()
-    assert "Verbindlich anmelden" not in client.get(URL).content.decode()
-    assert client.post(URL, form_data()).status_code == 400
+    for url in (URL, FORM):
+        assert "Verbindlich anmelden" not in client.get(url).content.decode()
+    assert client.post(FORM, form_data()).status_code == 400
     assert not Registration.objects.exists()
 
 
 def test_csrf_is_required(workshop):
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post(URL, form_data())
+    response = Client(enforce_csrf_checks=True).post(FORM, form_data())
     assert response.status_code == 403
 
 
 def test_confirmation_mail_in_the_readers_language(client, workshop):
     arabic = translate_page(workshop, "ar")
-    client.post(arabic.url, form_data())
+    client.post(arabic.url + "anmeldung/", form_data())
     (message,) = mail.outbox
     with translation.override("ar"):
         from django.utils.translation import gettext
@@ -148,8 +151,9 @@ def test_consent_links_the_privacy_page_in_the_readers_language(client, site, wo
     DistrictSettings.objects.filter(site=site).update(privacy_page=privacy)
     translate_page(privacy, "ar")
     arabic = translate_page(workshop, "ar")
-    content = client.get(arabic.url).content.decode()
-    assert 'href="/ar/datenschutz/"' in content
+    content = client.get(arabic.url + "anmeldung/").content.decode()
+    consent = content[content.index('id="id_consent-privacy"') :]
+    assert consent.split("</p>")[0].count('href="/ar/datenschutz/"') == 1
 
 
 def test_admin_lists_filters_and_exports(admin_client, workshop, index):
@@ -177,3 +181,62 @@ def test_anonymous_cannot_see_registrations(client, workshop):
     RegistrationFactory(event=workshop)
     response = client.get("/admin/snippets/events/registration/")
     assert response.status_code == 302
+
+
+def test_event_page_links_the_form_on_its_own_address(client, workshop):
+    content = client.get(URL).content.decode()
+    assert f'href="{FORM}"' in content and "Zur Anmeldung" in content
+    assert "Noch <bdi>3</bdi> Plätze frei." in content
+    assert "csrfmiddlewaretoken" not in content and "Verbindlich anmelden" not in content
+    response = client.get(FORM)
+    assert response.status_code == 200
+    form = response.content.decode()
+    assert form.count("<h1") == 1 and f'href="{URL}"' in form
+    assert f'action="{FORM}"' in form and "csrfmiddlewaretoken" in form
+    assert "Verbindlich anmelden" in form and "Noch <bdi>3</bdi> Plätze frei." in form
+    assert '<meta name="robots" content="noindex, follow">' in form
+
+
+def test_a_form_sent_to_the_event_page_itself_still_registers(client, workshop):
+    """A reader's tab opened before the form had its own address sends it to the event."""
+    refused = client.post(URL, form_data(topics=["0"]))
+    assert refused.status_code == 400 and 'value="Amina Beispiel"' in refused.content.decode()
+    response = client.post(URL, form_data())
+    assert response.status_code == 302 and response["Location"] == URL + "angemeldet/"
+    assert Registration.objects.get().name == "Amina Beispiel"
+
+
+def test_an_event_without_registration_has_no_form_address(client, index):
+    from events.factories import EventPageFactory
+
+    EventPageFactory(parent=index, slug="stammtisch")
+    url = "/de/veranstaltungen/stammtisch/"
+    assert "Zur Anmeldung" not in client.get(url).content.decode()
+    assert client.get(url + "anmeldung/").status_code == 404
+    assert client.post(url + "anmeldung/", form_data()).status_code == 404
+    assert not Registration.objects.exists()
+
+
+def test_the_page_cache_keeps_the_event_page_but_never_the_form(client, settings, workshop):
+    from pagecache.tags import page_cache
+
+    settings.PAGE_CACHE_ENABLED = True
+    page_cache().clear()
+    try:
+        assert client.get(URL)["X-Page-Cache"] == "miss"
+        stored = client.get(URL)
+        assert stored["X-Page-Cache"] == "hit" and not stored.cookies
+        assert "Noch <bdi>3</bdi> Plätze frei." in stored.content.decode()
+        for _ in range(2):
+            form = client.get(FORM)
+            assert "X-Page-Cache" not in form and "csrfmiddlewaretoken" in form.content.decode()
+        # A registration changes the places left: the stored event page is dropped.
+        RegistrationFactory.create_batch(2, event=workshop)
+        fresh = client.get(URL)
+        assert fresh["X-Page-Cache"] == "miss"
+        assert "Noch <bdi>1</bdi> Platz frei." in fresh.content.decode()
+        RegistrationFactory(event=workshop)
+        full = client.get(URL).content.decode()
+        assert "ausgebucht" in full and "Zur Anmeldung" not in full
+    finally:
+        page_cache().clear()
