@@ -31,10 +31,12 @@ run: install ## Set up SQLite with demo content and serve the site on http://127
 	$(PY) manage.py load_demo --port $(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+BROWSER_TESTS ?= 1
+
 .PHONY: test
-test: install ## Run the whole test suite (set DATABASE_URL for PostgreSQL)
+test: install ## Run the whole test suite (set DATABASE_URL for PostgreSQL; BROWSER_TESTS=0 skips the browser)
 	$(PY) -m pytest -n auto --dist loadfile -m "not browser" $(PYTEST_ARGS)
-	$(PY) -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]  # 5: no browser test selected
+	[ "$(BROWSER_TESTS)" = "0" ] || $(PY) -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]  # 5: none selected
 
 .PHONY: lint
 lint: $(VENV)/.installed ## Check code style with ruff
