@@ -444,15 +444,18 @@ def peak_memory_mb(pid):
     return None
 
 
-def start_gunicorn(config, page_cache, log):
+def start_gunicorn(config, page_cache, log, app="config.wsgi:application", env=None):
+    """gunicorn with the benchmark's workers on a free port: the site (production settings)
+    or, with `app` and `env`, another WSGI application."""
     port = free_port()
-    env = django_env(config, config.database_url, page_cache=page_cache, redis=True)
+    if env is None:
+        env = django_env(config, config.database_url, page_cache=page_cache, redis=True)
     process = subprocess.Popen(
         [
             PYTHON,
             "-m",
             "gunicorn",
-            "config.wsgi:application",
+            app,
             "--workers",
             str(WORKERS),
             "--bind",
@@ -632,26 +635,13 @@ def measure_gunicorn_ceiling(config, www, rows, files, results, errors):
     if row is None:
         return
     name = files[(row["kind"], row["lang"])]
-    port = free_port()
     log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed in the finally clause
-    process = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "benchmark.static_wsgi:application",
-            "--workers",
-            str(WORKERS),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
+    process, port = start_gunicorn(
+        config,
+        False,
+        log,
+        app="benchmark.static_wsgi:application",
         env={**os.environ, "BENCH_STATIC_DIR": str(www)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
     )
     try:
         if not wait_for(port, f"/{name}", process, seconds=30):
