@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
+from home.request_memo import restricted_paths
 from search.query import SearchText
 
 MAX_HITS = 200
@@ -127,21 +128,14 @@ class SiteSearch:
                 pages = pages.not_type(*models.values())
         return pages
 
-    @cached_property
-    def _restricted_paths(self):
-        return list(
-            PageViewRestriction.objects.filter(page__path__startswith=self.home.path).values_list(
-                "page__path", flat=True
-            )
-        )
-
     def is_visible(self, page):
         now = timezone.now()
         if page.expire_at and page.expire_at <= now:
             return False
         if page.go_live_at and page.go_live_at > now:
             return False
-        return not any(page.path.startswith(path) for path in self._restricted_paths)
+        # Private pages and aliases of private pages (read once per request, home/request_memo).
+        return not any(page.path.startswith(path) for path in restricted_paths())
 
     def _search_pages(self, query):
         pages = self._page_queryset().search(query).annotate_score("_score")[:MAX_HITS]

@@ -262,6 +262,14 @@ def test_unpublished_drafts_private_and_expired_pages_never_appear(client, distr
     assert titles(search(client, "Jobmesse")) == []
 
 
+def test_an_alias_of_a_private_page_never_appears(client, district):
+    news = Page.objects.get(pk=district["news"].pk)
+    news.create_alias(parent=news.get_parent(), update_slug="quokka-kopie")  # live, indexed
+    assert titles(search(client, "Quokkasuche")).count("Neue Quokkasuche gestartet") == 2
+    PageViewRestriction.objects.create(page=news, restriction_type="password", password="x")
+    assert "Neue Quokkasuche gestartet" not in titles(search(client, "Quokkasuche"))
+
+
 def test_documents_in_restricted_collections_never_appear(client, district):
     CollectionViewRestriction.objects.create(
         collection=district_collection(district["site"]), restriction_type="password", password="x"
