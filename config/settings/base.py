@@ -128,28 +128,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # its own alias, so that its many small entries never push out what Wagtail and Django keep in
 # the default cache (site root paths, rate limits).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+LOCAL_CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pagecache": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pagecache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "integrationsportal",
-        },
-        "pagecache": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "integrationsportal-pages",
-        },
+            "KEY_PREFIX": prefix,
+        }
+        for alias, prefix in (
+            ("default", "integrationsportal"),
+            ("pagecache", "integrationsportal-pages"),
+        )
     }
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pagecache": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "pagecache",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
-    }
+    CACHES = LOCAL_CACHES
 
 # Whole public pages for anonymous readers (pagecache/): on unless PAGE_CACHE=0; in Redis when
 # REDIS_URL is set (shared by all workers), else in each process's memory.

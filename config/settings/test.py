@@ -8,14 +8,7 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret-integrationsportal"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pagecache": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pagecache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
+CACHES = LOCAL_CACHES  # noqa: F405 - never Redis in tests, whatever REDIS_URL says
 # Tests change content without always going through Wagtail's signals; the page cache has its
 # own tests (tests/pagecache), which switch it on.
 PAGE_CACHE_ENABLED = False
