@@ -14,9 +14,11 @@ import re
 from django.conf import settings
 from django.http import HttpResponse
 
+from pagecache import files
 from pagecache.tags import (
     ANY_PAGE,
     depends_on,
+    generation,
     is_current,
     page_cache,
     read_entry,
@@ -58,6 +60,7 @@ class PageCacheMiddleware:
         hit = self.lookup(key)
         if hit is not None:
             return hit
+        started = generation()
         token = start_collecting()
         try:
             if request.path.startswith("/api/"):
@@ -65,23 +68,38 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         finally:
             tags = stop_collecting(token)
-        if request.method == "GET" and self.is_storable(request, response):
-            page_cache().set(
-                key,
-                {
-                    "content": response.content,
-                    "status": response.status_code,
-                    "headers": [
-                        (name, value)
-                        for name, value in response.items()
-                        if name.lower() in KEPT_HEADERS
-                    ],
-                    "versions": versions_for_storing(tags),
-                },
-                timeout=settings.PAGE_CACHE_TIMEOUT,
-            )
+        storable = request.method == "GET" and self.is_storable(request, response)
+        if storable and self.store(request, key, response, tags, started):
             response[HEADER] = "miss"
         return response
+
+    @staticmethod
+    def store(request, key, response, tags, started):
+        """Keep the response under `key` (and as a file for nginx, see pagecache/files.py),
+        unless something changed since the request began: then it may show the old state."""
+        versions = versions_for_storing(tags)
+        if generation() != started:
+            return False
+        page_cache().set(
+            key,
+            {
+                "content": response.content,
+                "status": response.status_code,
+                "headers": [
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() in KEPT_HEADERS
+                ],
+                "versions": versions,
+            },
+            timeout=settings.PAGE_CACHE_TIMEOUT,
+        )
+        name = files.file_name(request, response)
+        if name is not None:
+            files.write(name, response.content, tags)
+            if generation() != started:
+                files.delete([name])
+        return True
 
     def lookup(self, key):
         """The stored response for `key` if every record it shows is unchanged, else None."""

@@ -17,8 +17,12 @@ import uuid
 from contextvars import ContextVar
 
 from django.core.cache import caches
+from django.db import transaction
 
 TAG_PREFIX = "pagecache:tag:"
+# Counts the changes: a response rendered while one happened is not stored (it may show the
+# record as it was before).
+GENERATION_KEY = "pagecache:generation"
 # The cache alias of stored pages and tag versions (settings.CACHES).
 CACHE_ALIAS = "pagecache"
 # Responses that list pages of any kind and cannot say which (API listings, "mentioned on").
@@ -118,7 +122,7 @@ def page_cache():
     return caches[CACHE_ALIAS]
 
 
-def _redis(store):
+def redis_client(store):
     """Django's RedisCache makes a new client (and its table of reply callbacks) for every
     call, which cost more than the lookups of a cache hit: one client per cache instance
     (per thread) is enough. None for other backends."""
@@ -135,7 +139,7 @@ def _redis(store):
 def read_entry(key):
     """A stored response (a dict), or None."""
     store = page_cache()
-    client = _redis(store)
+    client = redis_client(store)
     if client is None:
         return store.get(key)
     value = client.get(store.make_key(key))
@@ -145,7 +149,7 @@ def read_entry(key):
 def _get_versions(keys):
     """{key: version or None}; versions are plain strings (raw in Redis, no pickling)."""
     store = page_cache()
-    client = _redis(store)
+    client = redis_client(store)
     if client is None:
         found = store.get_many(keys)
         return {key: found.get(key) for key in keys}
@@ -155,7 +159,7 @@ def _get_versions(keys):
 
 def _set_versions(versions):
     store = page_cache()
-    client = _redis(store)
+    client = redis_client(store)
     if client is None:
         store.set_many(versions, timeout=None)
     else:
@@ -185,7 +189,41 @@ def is_current(stored_versions):
     return all(current[tag] == version for tag, version in stored_versions.items())
 
 
+def generation():
+    """The number of changes so far (0 when unknown)."""
+    store = page_cache()
+    client = redis_client(store)
+    if client is None:
+        return store.get(GENERATION_KEY, 0)
+    return int(client.get(store.make_key(GENERATION_KEY)) or 0)
+
+
+def _count_change():
+    store = page_cache()
+    client = redis_client(store)
+    if client is not None:
+        client.incr(store.make_key(GENERATION_KEY))
+        return
+    try:
+        store.incr(GENERATION_KEY)
+    except ValueError:
+        store.set(GENERATION_KEY, 1, timeout=None)
+
+
+def _bump(tags):
+    from pagecache import files
+
+    _set_versions({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags})
+    _count_change()
+    files.drop(tags)  # after the versions: see pagecache/files.py
+
+
 def invalidate(*tags):
-    """Drop every cached response that shows one of these tags."""
-    if tags:
-        _set_versions({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags})
+    """Drop every cached response that shows one of these tags: now, and once more when the
+    change is committed – a reader's request between the two may have read the data as it was
+    before the transaction and stored it as current."""
+    if not tags:
+        return
+    _bump(tags)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(tags))

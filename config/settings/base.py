@@ -163,6 +163,9 @@ PAGE_CACHE_EXCLUDE = [
     r"^/media/",
     r"^/[^/]+/search/",
 ]
+# Cached HTML pages also as files for nginx in front (pagecache/files.py, `manage.py
+# page_cache_nginx`); off unless set. Needs Redis: the index of which file shows what is shared.
+PAGE_CACHE_FILES_DIR = os.environ.get("PAGE_CACHE_FILES_DIR", "")
 # A reverse proxy or CDN in front (Varnish, nginx, …) is purged by Wagtail's front-end cache
 # invalidation when FRONTEND_CACHE_PURGE_URL is set; off by default.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):

@@ -20,6 +20,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # handled itself: the others would serve the old page until it expires. So the page cache is
 # on by default only with REDIS_URL (PAGE_CACHE=1 switches it on anyway, e.g. for one worker).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", bool(REDIS_URL))  # noqa: F405
+if PAGE_CACHE_FILES_DIR and not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured(
+        "PAGE_CACHE_FILES_DIR needs REDIS_URL: every worker must know which files show what."
+    )
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 

@@ -22,6 +22,7 @@ def run_manage(*args, **env):
             "DJANGO_ALLOW_ASYNC_UNSAFE",
             "REDIS_URL",
             "PAGE_CACHE",
+            "PAGE_CACHE_FILES_DIR",
         }
     }
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
@@ -81,3 +82,15 @@ def test_production_page_cache_is_on_with_redis_shared_by_all_workers():
     assert page_cache_setting() == (False, "LocMemCache")
     assert page_cache_setting(PAGE_CACHE="1") == (True, "LocMemCache")
     assert page_cache_setting(REDIS_URL="redis://127.0.0.1:6379/3", PAGE_CACHE="0")[0] is False
+
+
+def test_production_refuses_page_files_without_redis():
+    """Without Redis the workers could not tell each other which files to delete."""
+    result = run_manage(
+        "check",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="portal.example.org",
+        PAGE_CACHE_FILES_DIR="/tmp/pages",
+    )
+    assert result.returncode != 0
+    assert "PAGE_CACHE_FILES_DIR needs REDIS_URL" in result.stderr

@@ -50,3 +50,30 @@ def tree(site, home):
         "directory": directory,
         "contact": contact,
     }
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache production uses (Redis), with keys of this test only."""
+    import os
+    import uuid
+
+    import redis
+
+    location = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(location, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"Redis is not running at {location} (CI starts it)")
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": f"{prefix}-{alias}",
+        }
+        for alias in ("default", "pagecache")
+    }
+    assert "RedisCache" in type(page_cache()).__name__

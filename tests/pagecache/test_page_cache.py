@@ -10,7 +10,6 @@ from concept.factories import (
 )
 from home.factories import translate_page
 from news.factories import NewsIndexPageFactory, NewsPageFactory
-from pagecache.tags import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -209,33 +208,6 @@ def test_the_cache_can_be_switched_off(client, tree, settings):
     settings.PAGE_CACHE_ENABLED = False
     assert "X-Page-Cache" not in client.get(tree["measure"].url)
     assert "X-Page-Cache" not in client.get(tree["measure"].url)
-
-
-@pytest.fixture
-def redis_cache(settings):
-    """The shared cache production uses (Redis), with keys of this test only."""
-    import os
-    import uuid
-
-    import redis
-
-    location = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    try:
-        redis.Redis.from_url(location, socket_connect_timeout=1).ping()
-    except redis.exceptions.ConnectionError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"Redis is not running at {location} (CI starts it)")
-    prefix = f"test-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": location,
-            "KEY_PREFIX": f"{prefix}-{alias}",
-        }
-        for alias in ("default", "pagecache")
-    }
-    assert "RedisCache" in type(page_cache()).__name__
 
 
 def test_with_redis_a_hit_needs_no_query_and_publishing_drops_the_page(

@@ -1,0 +1,120 @@
+"""Cached pages as files, for a web server in front that serves them without Python.
+
+With `PAGE_CACHE_FILES_DIR` set (and Redis as the shared cache), every HTML page the page cache
+stores for anonymous readers – a GET without query string whose address ends in "/" – is also
+written to `<dir>/<host>/<path>index.html`. nginx in front (`manage.py page_cache_nginx`
+writes its configuration) serves that file to readers without cookies of a session, with the
+same headers, and passes everything else to the application: a hit costs no Python at all.
+
+The invalidation is the same exact one (pagecache/tags.py): the file's name is registered
+under each tag of the page, and a change deletes the files registered under the tags it bumps.
+Races with a change during rendering are closed by the change generation (`tags.generation`):
+the file is registered before it is written and deleted again when a change happened since
+the request began, so a file is either registered before the change deletes it or never
+survives its own check.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.http.request import split_domain_port
+
+from pagecache.tags import page_cache, redis_client
+
+INDEX_PREFIX = "pagecache:files:"
+FILE_NAME = "index.html"
+
+
+def files_dir():
+    directory = getattr(settings, "PAGE_CACHE_FILES_DIR", "")
+    return Path(directory) if directory else None
+
+
+def file_name(request, response):
+    """The file's name below the directory (`host/path/index.html`), or None when nginx could
+    not serve this response from a file."""
+    if files_dir() is None or request.method != "GET" or request.META.get("QUERY_STRING"):
+        return None
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return None
+    path = request.path
+    if not path.endswith("/") or any(char in path for char in ("\\", "\x00", "\n")):
+        return None
+    parts = path.split("/")[1:-1]
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    host, _port = split_domain_port(request.get_host())
+    if not host or host.startswith("."):
+        return None
+    return "/".join([host, *parts, FILE_NAME])
+
+
+def write(name, content, tags):
+    """Register `name` under every tag, then write the file atomically."""
+    register(name, tags)
+    target = files_dir() / name
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o755)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(temporary, 0o644)  # nginx's workers run as another user
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def delete(names):
+    root = files_dir()
+    if root is None:
+        return
+    for name in names:
+        (root / name).unlink(missing_ok=True)
+
+
+def drop(tags):
+    """Delete the files of every page that shows one of these tags."""
+    if files_dir() is not None and tags:
+        delete(take(tags))
+
+
+# -- the index: tag -> names of files ------------------------------------------------------------
+
+
+def _index_keys(tags):
+    store = page_cache()
+    return [store.make_key(INDEX_PREFIX + tag) for tag in tags]
+
+
+def register(name, tags):
+    store = page_cache()
+    client = redis_client(store)
+    if client is None:  # one process (tests, development): the cache's own get/set
+        for tag in tags:
+            key = INDEX_PREFIX + tag
+            store.set(key, (store.get(key) or set()) | {name}, timeout=None)
+        return
+    pipeline = client.pipeline(transaction=False)
+    for key in _index_keys(tags):
+        pipeline.sadd(key, name)
+    pipeline.execute()
+
+
+def take(tags):
+    """The names registered under these tags, removed from the index."""
+    store = page_cache()
+    client = redis_client(store)
+    if client is None:
+        keys = [INDEX_PREFIX + tag for tag in tags]
+        found = store.get_many(keys)
+        store.delete_many(keys)
+        return set().union(*found.values()) if found else set()
+    pipeline = client.pipeline(transaction=True)
+    for key in _index_keys(tags):
+        pipeline.smembers(key)
+        pipeline.delete(key)
+    replies = pipeline.execute()
+    return {member.decode() for members in replies[::2] for member in members}
