@@ -251,9 +251,12 @@ def render(results):
     for row in rows:
         subject = f"{row['kind']} {row['lang']}"
         http = row.get("http") or {}
-        uncached, cached, nginx = (http.get(name) or {} for name in ("uncached", "cached", "nginx"))
+        uncached, cached, django, nginx = (
+            http.get(name) or {} for name in ("uncached", "cached", "cached_django", "nginx")
+        )
         ratio = http.get("cached_nginx_ratio")
         hit = cached.get("hit_ratio")
+        served = "/".join(cached.get("cache_headers") or []) or "–"
         lines.append(
             [
                 LABEL.get(row["kind"], row["kind"]),
@@ -264,7 +267,8 @@ def render(results):
                 _fmt(cached.get("rps")),
                 _fmt((cached.get("latency_ms") or {}).get("p50")),
                 _fmt((cached.get("latency_ms") or {}).get("p99")),
-                "–" if hit is None else f"{hit:.0%}",
+                "–" if hit is None else f"{hit:.0%} {served}",
+                _fmt(django.get("rps")),
                 _fmt(nginx.get("rps")),
                 ("–" if ratio is None else f"{ratio:.1%}")
                 + (
@@ -275,7 +279,9 @@ def render(results):
             ]
         )
     parts.append(
-        "\nHTTP (wrk against gunicorn, 2 workers; nginx serving the saved response)\n"
+        "\nHTTP (wrk; uncached: gunicorn, 2 workers; cached: nginx in front serving pages from\n"
+        "files, the rest from gunicorn with the page cache in Redis; gunicorn cached: the same\n"
+        "gunicorn without nginx; nginx: the saved response as a static file)\n"
         + _table(
             [
                 "page",
@@ -287,6 +293,7 @@ def render(results):
                 "p50 ms",
                 "p99 ms",
                 "hits",
+                "gunicorn cached rps",
                 "nginx rps",
                 "cached/nginx ≥30%",
             ],
@@ -298,8 +305,8 @@ def render(results):
     if ceiling and ceiling.get("ratio_to_nginx") is not None:
         parts.append(
             "Ceiling: gunicorn ({workers} workers) serving the saved {subject} page from memory "
-            "without Django: {rps} rps = {ratio:.1%} of nginx; the page cache reaches {cached} "
-            "of that.".format(
+            "without Django: {rps} rps = {ratio:.1%} of nginx; gunicorn with the page cache "
+            "reaches {cached} of that.".format(
                 workers=meta.get("gunicorn_workers", "?"),
                 subject=ceiling["subject"],
                 rps=_fmt(ceiling["rps"]),

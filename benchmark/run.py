@@ -485,16 +485,81 @@ def run_wrk(port, path, duration, host=HOST):
     return wrk.parse(completed.stdout + completed.stderr)
 
 
-def measure_gunicorn(config, rows, page_cache, errors, bodies=None):
-    """wrk against gunicorn for every row; returns memory of its workers."""
+def start_nginx(nginx, directory, http):
+    """nginx with `http` (the body of its http block) as a process of this run; its
+    configuration, logs and temporary files live in `directory`."""
+    from pagecache.nginx import standalone
+
+    directory.chmod(0o755)  # nginx's workers may run as nobody
+    conf = directory / "nginx.conf"
+    conf.write_text(standalone(http, directory, workers=WORKERS))
+    log = open(directory / "stdout.log", "w")  # noqa: SIM115 - closed with the process
+    return subprocess.Popen(
+        [nginx, "-p", str(directory), "-c", str(conf), "-e", str(directory / "error.log")],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def nginx_error(directory, what):
+    log = directory / "error.log"
+    return f"{what} did not start: " + (log.read_text()[-1000:] if log.exists() else "")
+
+
+def start_front(config, nginx, gunicorn_port, directory, files_dir, errors):
+    """nginx in front of gunicorn as in production with pages as files (pagecache/nginx.py,
+    the configuration from `manage.py page_cache_nginx`). Returns (process, port) or None."""
+    port = free_port()
+    completed = subprocess.run(
+        [
+            PYTHON,
+            str(ROOT / "manage.py"),
+            "page_cache_nginx",
+            "--upstream",
+            f"127.0.0.1:{gunicorn_port}",
+            "--listen",
+            f"127.0.0.1:{port}",
+            "--files-dir",
+            str(files_dir),
+        ],
+        cwd=ROOT,
+        env=django_env(config, config.database_url, page_cache=True, redis=True),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        errors.append(f"manage.py page_cache_nginx failed: {completed.stderr[-1000:]}")
+        return None
+    process = start_nginx(nginx, directory, completed.stdout)
+    if not wait_for(port, "/de/", process, seconds=15):
+        errors.append(nginx_error(directory, "nginx in front of gunicorn"))
+        stop(process)
+        return None
+    return process, port
+
+
+def measure_gunicorn(config, rows, page_cache, errors, bodies=None, nginx=None):
+    """wrk against gunicorn for every row; returns memory of its workers. With the page cache
+    and `nginx`, also through nginx in front serving pages from files, the production set-up:
+    that result is "cached", gunicorn's own "cached_django"."""
     name = "cached" if page_cache else "uncached"
     log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed in the finally clause
-    process, port = start_gunicorn(config, page_cache, log)
+    front_dir = Path(tempfile.mkdtemp(prefix="bench-front-"))
+    env = None
+    if page_cache and nginx:
+        env = django_env(config, config.database_url, page_cache=True, redis=True)
+        env["PAGE_CACHE_FILES_DIR"] = str(front_dir / "pages")
+    process, port = start_gunicorn(config, page_cache, log, env=env)
+    front = None
     try:
         if not wait_for(port, "/de/", process):
             log.seek(0)
             errors.append(f"gunicorn ({name}) did not start: {log.read()[-1500:]}")
             return None
+        if env is not None:
+            front = start_front(config, nginx, port, front_dir, front_dir / "pages", errors)
         for row in rows:
             path = row["url"]
             http_result = row.setdefault("http", {})
@@ -504,63 +569,57 @@ def measure_gunicorn(config, rows, page_cache, errors, bodies=None):
                 http_result["cached"] = {"skipped": "search is not cached"}
                 continue
             try:
+                targets = [(name, port)]
+                if front is not None:
+                    targets = [("cached", front[1]), ("cached_django", port)]
                 for _ in range(2):  # warm up (and fill the page cache)
-                    status, headers, body = http_get(port, path)
+                    status, headers, body = http_get(targets[0][1], path)
                 if status != 200:
                     errors.append(f"HTTP {name} {path}: status {status}")
                     continue
                 if bodies is not None:
                     bodies[(row["kind"], row["lang"])] = (headers.get("content-type", ""), body)
-                result = run_wrk(port, path, config.duration)
-                if result["non_2xx"] or result["socket_errors"]:
-                    errors.append(
-                        f"HTTP {name} {path}: {result['non_2xx']} non-2xx responses, "
-                        f"{result['socket_errors']} socket errors"
+                for label, target_port in targets:
+                    result = run_wrk(target_port, path, config.duration)
+                    if result["non_2xx"] or result["socket_errors"]:
+                        errors.append(
+                            f"HTTP {label} {path}: {result['non_2xx']} non-2xx responses, "
+                            f"{result['socket_errors']} socket errors"
+                        )
+                    if page_cache:
+                        seen = [
+                            http_get(target_port, path)[1].get("x-page-cache", "")
+                            for _ in range(HIT_SAMPLES)
+                        ]
+                        result["cache_headers"] = sorted(set(seen))
+                        hits = [value for value in seen if value.startswith("hit")]
+                        result["hit_ratio"] = len(hits) / len(seen) if any(seen) else None
+                    http_result[label] = result
+                    say(
+                        f"  {label:<13} {row['kind']:<14} {row['lang']}  "
+                        f"{result['rps']:8.1f} rps  "
+                        f"p50 {result['latency_ms'].get('p50', '-')} ms  "
+                        f"p99 {result['latency_ms'].get('p99', '-')} ms"
+                        + (f"  {'/'.join(result['cache_headers'])}" if page_cache else "")
                     )
-                if page_cache:
-                    seen = [
-                        http_get(port, path)[1].get("x-page-cache", "") for _ in range(HIT_SAMPLES)
-                    ]
-                    result["cache_headers"] = sorted(set(seen))
-                    result["hit_ratio"] = seen.count("hit") / len(seen) if any(seen) else None
-                http_result[name] = result
-                say(
-                    f"  {name:<8} {row['kind']:<14} {row['lang']}  {result['rps']:8.1f} rps  "
-                    f"p50 {result['latency_ms'].get('p50', '-')} ms  "
-                    f"p99 {result['latency_ms'].get('p99', '-')} ms"
-                    + (f"  hits {result.get('hit_ratio')}" if page_cache else "")
-                )
             except (OSError, ValueError, subprocess.TimeoutExpired) as error:
                 errors.append(f"HTTP {name} {path}: {type(error).__name__}: {error}")
         workers = [{"pid": pid, "vmhwm_mb": peak_memory_mb(pid)} for pid in child_pids(process.pid)]
         peaks = [worker["vmhwm_mb"] for worker in workers if worker["vmhwm_mb"] is not None]
         return {"workers": workers, "max_mb": max(peaks) if peaks else None}
     finally:
+        if front is not None:
+            stop(front[0])
         stop(process)
         log.close()
+        shutil.rmtree(front_dir, ignore_errors=True)
 
 
-NGINX_CONF = """
-worker_processes {workers};
-daemon off;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    sendfile on;
-    types {{ text/html html; text/csv csv; application/json json; }}
-    default_type application/octet-stream;
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
+REFERENCE = """\
     server {{
         listen 127.0.0.1:{port};
-        root {tmp}/www;
+        root {directory}/www;
     }}
-}}
 """
 
 
@@ -588,22 +647,10 @@ def measure_nginx(config, nginx, rows, bodies, errors, results=None):
         for path in (tmp, www, *www.iterdir()):  # nginx's workers may run as nobody
             path.chmod(0o755 if path.is_dir() else 0o644)
         port = free_port()
-        conf = tmp / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(workers=WORKERS, tmp=tmp, port=port))
-        log = open(tmp / "stdout.log", "w")  # noqa: SIM115 - closed with the directory
-        process = subprocess.Popen(
-            [nginx, "-p", str(tmp), "-c", str(conf), "-e", str(tmp / "error.log")],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        process = start_nginx(nginx, tmp, REFERENCE.format(port=port, directory=tmp))
         first = next(iter(files.values()), "")
         if not wait_for(port, f"/{first}", process, seconds=15):
-            errors.append(
-                "nginx did not start: " + (tmp / "error.log").read_text()[-1000:]
-                if (tmp / "error.log").exists()
-                else "nginx did not start"
-            )
+            errors.append(nginx_error(tmp, "nginx"))
             return
         for row in rows:
             name = files.get((row["kind"], row["lang"]))
@@ -650,7 +697,9 @@ def measure_gunicorn_ceiling(config, www, rows, files, results, errors):
             return
         result = run_wrk(port, f"/{name}", config.nginx_duration)
         nginx_rps = (row.get("http", {}).get("nginx") or {}).get("rps")
-        cached_rps = (row.get("http", {}).get("cached") or {}).get("rps")
+        http_result = row.get("http", {})
+        django = http_result.get("cached_django") or http_result.get("cached") or {}
+        cached_rps = django.get("rps")
         results["ceiling"] = {
             "subject": f"{row['kind']} {row['lang']}",
             "rps": result["rps"],
@@ -748,7 +797,7 @@ def run(config):
             step(f"HTTP: gunicorn, page cache on (Redis {config.redis_url})")
             try:
                 flush_redis(config.redis_url)
-                memory["cached"] = measure_gunicorn(config, rows, True, errors)
+                memory["cached"] = measure_gunicorn(config, rows, True, errors, nginx=nginx_path)
             except Exception as error:  # Redis down: say so, measure the rest
                 skipped.append(f"cached run: Redis at {config.redis_url} unavailable ({error})")
             if nginx_path and bodies:

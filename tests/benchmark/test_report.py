@@ -103,7 +103,13 @@ def row(kind, lang="de", full=10, half=10, cached=0, p95=20.0, ratio=0.5):
         "inprocess": {"median_ms": p95 / 2, "p95_ms": p95, "requests": 20},
         "http": {
             "uncached": {"rps": 50.0, "latency_ms": {"p50": 40.0, "p99": 90.0}},
-            "cached": {"rps": 500.0, "latency_ms": {"p50": 4.0, "p99": 9.0}, "hit_ratio": 1.0},
+            "cached": {
+                "rps": 500.0,
+                "latency_ms": {"p50": 4.0, "p99": 9.0},
+                "hit_ratio": 1.0,
+                "cache_headers": ["hit-file"],
+            },
+            "cached_django": {"rps": 321.0, "latency_ms": {"p50": 5.0, "p99": 9.0}},
             "nginx": {"rps": 1000.0, "latency_ms": {"p50": 0.2, "p99": 1.0}},
             "cached_nginx_ratio": ratio,
         },
@@ -183,11 +189,13 @@ def test_table_and_json(tmp_path):
     assert "30 MISS" in table  # Arabic measure: 30 queries > 15
     assert "10 ok" in table
     assert "50.0%" in table  # cached / nginx
+    assert "100% hit-file" in table and "321.0" in table  # served by nginx; gunicorn's own
     assert "Skipped: nginx is missing" in table
     assert "ERROR: HTTP cached /x/: status 500" in table
     assert "Targets:" in table and "missed" in table
     assert (
-        "without Django: 4000.0 rps = 20.0% of nginx; the page cache reaches 50% of that" in table
+        "without Django: 4000.0 rps = 20.0% of nginx; gunicorn with the page cache reaches 50% "
+        "of that" in table
     )
     path = report.write_json(results, tmp_path / "out" / "bench.json")
     assert json.loads(path.read_text())["rows"][1]["queries"]["full"] == 30
@@ -238,7 +246,7 @@ def test_process_helpers():
     assert os.getpid() in run.child_pids(os.getppid())
     assert run.peak_memory_mb(os.getpid()) > 1
     assert run.peak_memory_mb(2**22 + 7) is None
-    assert "listen 127.0.0.1:81;" in run.NGINX_CONF.format(workers=2, tmp="/t", port=81)
+    assert "listen 127.0.0.1:81;" in run.REFERENCE.format(directory="/t", port=81)
 
 
 @pytest.mark.skipif(

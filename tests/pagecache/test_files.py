@@ -216,3 +216,18 @@ def test_nginx_serves_the_file_and_an_edit_shows_at_once(nginx_front, tree):
     # The admin and query strings are never answered from files.
     headers, _body = fetch(url + "?x=1")
     assert headers.get("X-Page-Cache") != "hit-file"
+
+
+def test_old_files_are_pruned_like_expired_cache_entries(client, tree, files_dir, settings):
+    client.get(tree["measure"].url)
+    client.get(tree["news"].url)
+    old = file_of(files_dir, tree["measure"].url)
+    past = time.time() - settings.PAGE_CACHE_TIMEOUT - 60
+    os.utime(old, (past, past))
+
+    call_command("prune_page_files")
+    assert not old.exists()
+    assert file_of(files_dir, tree["news"].url).exists()
+
+    call_command("prune_page_files", "--all")
+    assert not file_of(files_dir, tree["news"].url).exists()
