@@ -1,10 +1,11 @@
 """Cached pages as files, for a web server in front that serves them without Python.
 
-With `PAGE_CACHE_FILES_DIR` set (and Redis as the shared cache), every HTML page the page cache
-stores for anonymous readers – a GET without query string whose address ends in "/" – is also
-written to `<dir>/<host>/<path>index.html`. nginx in front (`manage.py page_cache_nginx`
-writes its configuration) serves that file to readers without cookies of a session, with the
-same headers, and passes everything else to the application: a hit costs no Python at all.
+With `PAGE_CACHE_FILES_DIR` set (and Redis as the shared cache), every response the page cache
+stores for anonymous readers at an address ending in "/" – HTML pages, the API's JSON, the
+catalogue's CSV export – is also written to `<dir>/<host>/<path>index.<ext>` (with the query
+string: `index?page=2.html`). nginx in front (`manage.py page_cache_nginx` writes its
+configuration) serves that file to readers without cookies of a session, with the same
+headers, and passes everything else to the application: a hit costs no Python at all.
 
 The invalidation is the same exact one (pagecache/tags.py): the file's name is registered
 under each tag of the page, and a change deletes the files registered under the tags it bumps.
@@ -15,6 +16,7 @@ survives its own check.
 """
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -24,7 +26,12 @@ from django.http.request import split_domain_port
 from pagecache.tags import page_cache, redis_client
 
 INDEX_PREFIX = "pagecache:files:"
-FILE_NAME = "index.html"
+# What nginx serves from files: extension -> the content type Django sends, in the order nginx
+# tries them (pagecache/nginx.py).
+TYPES = {"html": "text/html", "json": "application/json", "csv": "text/csv"}
+MAX_QUERY = 200
+# Downloads: nginx names them as Django does (the catalogue's CSV export: "<slug>.csv").
+DOWNLOAD = re.compile(r"/(?P<slug>[A-Za-z0-9_-]+)/export/csv/$")
 
 
 def files_dir():
@@ -32,15 +39,26 @@ def files_dir():
     return Path(directory) if directory else None
 
 
+def download_header(path):
+    """The Content-Disposition nginx adds for a file at this path ("" for none)."""
+    match = DOWNLOAD.search(path)
+    return f'attachment; filename="{match["slug"]}.csv"' if match else ""
+
+
 def file_name(request, response):
-    """The file's name below the directory (`host/path/index.html`), or None when nginx could
-    not serve this response from a file."""
-    if files_dir() is None or request.method != "GET" or request.META.get("QUERY_STRING"):
+    """The file's name below the directory – `host/path/index.html`, with the query string
+    `index?page=2.html`, `.json` and `.csv` by content type – or None when nginx could not
+    serve this response from a file with the same headers."""
+    if files_dir() is None or request.method != "GET":
         return None
-    if not response.get("Content-Type", "").startswith("text/html"):
+    content_type = response.get("Content-Type", "").split(";")[0].strip()
+    extension = next((ext for ext, kind in TYPES.items() if kind == content_type), None)
+    path, query = request.path, request.META.get("QUERY_STRING", "")
+    if extension is None or response.get("Content-Disposition", "") != download_header(path):
         return None
-    path = request.path
-    if not path.endswith("/") or any(char in path for char in ("\\", "\x00", "\n")):
+    if not path.endswith("/") or any(char in path for char in "\\\x00\n"):
+        return None
+    if len(query) > MAX_QUERY or any(char in query for char in "/\\\x00\n"):
         return None
     parts = path.split("/")[1:-1]
     if any(part in ("", ".", "..") for part in parts):
@@ -48,7 +66,12 @@ def file_name(request, response):
     host, _port = split_domain_port(request.get_host())
     if not host or host.startswith("."):
         return None
-    return "/".join([host, *parts, FILE_NAME])
+    stem = f"index?{query}" if query else "index"
+    return "/".join([host, *parts, f"{stem}.{extension}"])
+
+
+def is_page_file(path):
+    return path.is_file() and path.name.startswith("index") and path.suffix[1:] in TYPES
 
 
 def write(name, content, tags):

@@ -81,14 +81,25 @@ def test_unpublishing_deletes_the_file(client, tree, files_dir):
     assert client.get(tree["news"].url).status_code == 404
 
 
-def test_no_file_for_query_strings_logged_in_users_other_types_and_hosts(
-    client, tree, files_dir, admin_user
-):
-    client.get(tree["news_index"].url + "?page=2")
-    client.get(tree["catalogue"].url + "export/csv/")
-    assert client.get(tree["catalogue"].url + "export/csv/")["X-Page-Cache"] == "hit"
-    assert not files_dir.exists() or not any(files_dir.rglob("*.html"))
+def test_query_strings_json_and_csv_get_files_with_their_type(client, tree, files_dir):
+    index = files_dir / "testserver" / tree["news_index"].url.strip("/")
+    client.get(tree["news_index"].url + "?page=1")
+    assert (index / "index?page=1.html").exists()
+    catalogue = files_dir / "testserver" / tree["catalogue"].url.strip("/")
+    response = client.get(tree["catalogue"].url + "export/csv/")
+    assert response["Content-Disposition"] == f'attachment; filename="{tree["catalogue"].slug}.csv"'
+    assert (catalogue / "export" / "csv" / "index.csv").read_bytes() == response.content
+    client.get("/api/v2/pages/?type=concept.MeasurePage")
+    api = files_dir / "testserver" / "api" / "v2" / "pages"
+    assert (api / "index?type=concept.MeasurePage.json").exists()
 
+
+def test_no_file_where_nginx_could_not_answer_the_same(client, tree, files_dir, admin_user):
+    # A spreadsheet: a type nginx is not told about.
+    client.get(tree["catalogue"].url + "export/xlsx/")
+    client.get(tree["catalogue"].url + "export/xlsx/")
+    assert not files_dir.exists() or not any(files_dir.rglob("index*"))
+    # Logged-in users never reach the cache.
     client.force_login(admin_user)
     client.get(tree["measure"].url)
     assert not file_of(files_dir, tree["measure"].url).exists()
@@ -133,7 +144,7 @@ def test_the_nginx_configuration_command(settings, files_dir, capsys):
     text = capsys.readouterr().out
     assert f"root {files_dir};" in text
     assert "server 127.0.0.1:8000;" in text
-    assert '"1|https||" "";' in text  # files only over HTTPS, as Django redirects
+    assert '"1|https|" "";' in text  # files only over HTTPS, as Django redirects
     assert "Strict-Transport-Security" in text
     assert "$cookie_sessionid$cookie_messages$http_authorization" in text
 
@@ -192,6 +203,12 @@ def fetch(url, cookie=None):
         return response.headers, response.read().decode()
 
 
+# The live server needs committed data: these tests run in transactions that are flushed
+# afterwards; the serialised rollback brings back what the migrations made (permissions).
+live = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@live
 def test_nginx_serves_the_file_and_an_edit_shows_at_once(nginx_front, tree):
     url = nginx_front + tree["measure"].url
     headers, first = fetch(url)
@@ -213,9 +230,21 @@ def test_nginx_serves_the_file_and_an_edit_shows_at_once(nginx_front, tree):
     # A reader with a session (an editor) always reaches the application.
     headers, _body = fetch(url, cookie="sessionid=abc")
     assert headers.get("X-Page-Cache") != "hit-file"
-    # The admin and query strings are never answered from files.
-    headers, _body = fetch(url + "?x=1")
-    assert headers.get("X-Page-Cache") != "hit-file"
+    # An unknown query string is a miss first, then a file of its own.
+    assert fetch(url + "?x=1")[0]["X-Page-Cache"] == "miss"
+    assert fetch(url + "?x=1")[0]["X-Page-Cache"] == "hit-file"
+
+
+@live
+def test_nginx_serves_the_api_and_the_csv_export_with_the_applications_headers(nginx_front, tree):
+    for path in ("/api/v2/pages/?type=concept.MeasurePage", tree["catalogue"].url + "export/csv/"):
+        first_headers, first = fetch(nginx_front + path)
+        headers, second = fetch(nginx_front + path)
+        assert (first_headers["X-Page-Cache"], headers["X-Page-Cache"]) == ("miss", "hit-file")
+        assert second == first
+        for name in ("Content-Disposition",):
+            assert headers[name] == first_headers[name], path
+        assert headers["Content-Type"].split(";")[0] == first_headers["Content-Type"].split(";")[0]
 
 
 def test_old_files_are_pruned_like_expired_cache_entries(client, tree, files_dir, settings):

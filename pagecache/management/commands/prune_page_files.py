@@ -28,9 +28,9 @@ class Command(BaseCommand):
             return
         oldest = time.time() - settings.PAGE_CACHE_TIMEOUT
         deleted = 0
-        for path in root.rglob(files.FILE_NAME):
+        for path in root.rglob("index*"):
             try:
-                if all or path.stat().st_mtime < oldest:
+                if files.is_page_file(path) and (all or path.stat().st_mtime < oldest):
                     path.unlink()
                     deleted += 1
             except FileNotFoundError:  # deleted by a change meanwhile
