@@ -3,9 +3,10 @@
 With `PAGE_CACHE_FILES_DIR` set (and Redis as the shared cache), every response the page cache
 stores for anonymous readers at an address ending in "/" – HTML pages, the API's JSON, the
 catalogue's CSV export – is also written to `<dir>/<host>/<path>index.<ext>` (with the query
-string: `index?page=2.html`). nginx in front (`manage.py page_cache_nginx` writes its
-configuration) serves that file to readers without cookies of a session, with the same
-headers, and passes everything else to the application: a hit costs no Python at all.
+string: `index?page=2.html`, when the page read every parameter). nginx in front (`manage.py
+page_cache_nginx` writes its configuration) serves that file to readers without cookies of
+a session, with the same headers, and passes everything else to the application: a hit
+costs no Python at all.
 
 The invalidation is the same exact one (pagecache/tags.py): the file's name is registered
 under each tag of the page, and a change deletes the files registered under the tags it bumps.
@@ -21,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.http import QueryDict
 from django.http.request import split_domain_port
 
 from pagecache.tags import page_cache, redis_client
@@ -45,6 +47,44 @@ def download_header(path):
     return f'attachment; filename="{match["slug"]}.csv"' if match else ""
 
 
+class ReadQueryDict(QueryDict):
+    """`request.GET` that remembers which parameters the view read: only a query string the
+    page uses gets a file, so made-up parameters (`?x=1`, `?x=2`, …) cannot fill the disk."""
+
+    def __init__(self, *args, **kwargs):
+        self.read = set()
+        super().__init__(*args, **kwargs)
+        self.read.clear()  # filling it is not reading
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def _getlist(self, key, *args, **kwargs):
+        self.read.add(key)
+        return super()._getlist(key, *args, **kwargs)
+
+    def __contains__(self, key):
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def lists(self):
+        self.read.update(self.keys())
+        return super().lists()
+
+
+def track_parameters(request):
+    """Let `file_name` see which query parameters the response depends on."""
+    query = request.META.get("QUERY_STRING", "")
+    if query and files_dir() is not None:
+        request.GET = ReadQueryDict(query, encoding=request.encoding)
+
+
+def uses_every_parameter(request):
+    parameters = request.GET
+    return isinstance(parameters, ReadQueryDict) and set(parameters.keys()) <= parameters.read
+
+
 def file_name(request, response):
     """The file's name below the directory – `host/path/index.html`, with the query string
     `index?page=2.html`, `.json` and `.csv` by content type – or None when nginx could not
@@ -58,7 +98,11 @@ def file_name(request, response):
         return None
     if not path.endswith("/") or any(char in path for char in "\\\x00\n"):
         return None
-    if len(query) > MAX_QUERY or any(char in query for char in "/\\\x00\n"):
+    if query and (
+        len(query) > MAX_QUERY
+        or any(char in query for char in "/\\\x00\n")
+        or not uses_every_parameter(request)
+    ):
         return None
     parts = path.split("/")[1:-1]
     if any(part in ("", ".", "..") for part in parts):

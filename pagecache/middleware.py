@@ -61,6 +61,7 @@ class PageCacheMiddleware:
         if hit is not None:
             return hit
         started = generation()
+        files.track_parameters(request)
         token = start_collecting()
         try:
             if request.path.startswith("/api/"):

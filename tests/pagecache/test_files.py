@@ -94,6 +94,17 @@ def test_query_strings_json_and_csv_get_files_with_their_type(client, tree, file
     assert (api / "index?type=concept.MeasurePage.json").exists()
 
 
+def test_made_up_query_parameters_get_no_file(client, tree, files_dir):
+    """Parameters the page never reads would let anyone fill the disk with copies."""
+    index = files_dir / "testserver" / tree["news_index"].url.strip("/")
+    for number in range(3):
+        client.get(f"{tree['news_index'].url}?x={number}")
+        client.get(f"{tree['news_index'].url}?page=1&x={number}")
+    assert not any(index.glob("index?*"))
+    client.get(tree["news_index"].url + "?page=1")
+    assert [path.name for path in index.glob("index?*")] == ["index?page=1.html"]
+
+
 def test_no_file_where_nginx_could_not_answer_the_same(client, tree, files_dir, admin_user):
     # A spreadsheet: a type nginx is not told about.
     client.get(tree["catalogue"].url + "export/xlsx/")
@@ -230,9 +241,13 @@ def test_nginx_serves_the_file_and_an_edit_shows_at_once(nginx_front, tree):
     # A reader with a session (an editor) always reaches the application.
     headers, _body = fetch(url, cookie="sessionid=abc")
     assert headers.get("X-Page-Cache") != "hit-file"
-    # An unknown query string is a miss first, then a file of its own.
+    # A query string the page uses is a miss first, then a file of its own; a made-up one
+    # stays with the application.
+    news = nginx_front + tree["news_index"].url + "?page=1"
+    assert fetch(news)[0]["X-Page-Cache"] == "miss"
+    assert fetch(news)[0]["X-Page-Cache"] == "hit-file"
     assert fetch(url + "?x=1")[0]["X-Page-Cache"] == "miss"
-    assert fetch(url + "?x=1")[0]["X-Page-Cache"] == "hit-file"
+    assert fetch(url + "?x=1")[0]["X-Page-Cache"] == "hit"
 
 
 @live
