@@ -108,26 +108,41 @@ def full_tree(home, image, document):
     return {"home": home, "info": info, "page": Page.objects.get(pk=page.pk).specific}
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo content of both districts, as `make run` builds it; once per test module.
+@pytest.fixture(scope="session")
+def demo_data_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-data")
 
-    Built inside a transaction that is rolled back after the module, so other tests never
-    see it; each test still runs in its own savepoint through the `db` fixture.
+
+@pytest.fixture(scope="module")
+def demo(request, django_db_setup, django_db_blocker, demo_data_dir):
+    """The demo content of both districts, as `make run` builds it; for each test module.
+
+    Written inside a transaction that is rolled back after the module, so other tests never
+    see it; each test still runs in its own savepoint through the `db` fixture. It is built
+    once per test process and copied back for later modules (tests/demo_snapshot.py); a
+    module that sets `DEMO_FRESH = True` gets it built anew.
     """
     import os
     from io import StringIO
 
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.test import override_settings
 
+    from tests import demo_snapshot
+
+    fresh = getattr(request.module, "DEMO_FRESH", False) and connection.vendor == "sqlite"
     previous = os.environ.get("DEMO_PASSWORD")
     os.environ["DEMO_PASSWORD"] = "demo-passwort"
-    with django_db_blocker.unblock(), override_settings(DATA_DIR=tmp_path_factory.mktemp("d")):
+    with django_db_blocker.unblock(), override_settings(DATA_DIR=demo_data_dir):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            call_command("load_demo", stdout=StringIO())
+            if demo_snapshot.has_snapshot() and not fresh:
+                demo_snapshot.restore()
+            else:
+                call_command("load_demo", stdout=StringIO())
+                if not fresh:
+                    demo_snapshot.take()
             yield
         finally:
             transaction.set_rollback(True)

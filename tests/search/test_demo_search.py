@@ -5,6 +5,8 @@ import pytest
 from tests.search.conftest import REMS_MURR, requires_postgres, search, titles
 
 pytestmark = pytest.mark.django_db
+# SQLite's full-text index is not part of the demo snapshot (tests/demo_snapshot.py).
+DEMO_FRESH = True
 
 COORDINATION_OFFICE = "Koordinierungsstelle für die Bildungsangebote Neuzugewanderter"
 COORDINATION_OFFICE_AR = "مكتب تنسيق العروض التعليمية للقادمين الجدد"
