@@ -13,7 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connections
+from django.test.testcases import LiveServerThread
 
 from wagtail import hooks
 from wagtail.models import Page
@@ -166,7 +171,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
 @pytest.fixture
-def nginx_front(live_server, settings):
+def nginx_front(application_server, settings):
     if not Path(NGINX).exists():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("nginx is missing (.ci/run installs nginx-light)")
@@ -177,7 +182,7 @@ def nginx_front(live_server, settings):
     files_dir = directory / "pages"
     settings.PAGE_CACHE_FILES_DIR = str(files_dir)
     port = _free_port()
-    upstream = live_server.url.removeprefix("http://")
+    upstream = application_server
     http = configuration(upstream, listen=f"127.0.0.1:{port}", files_dir=files_dir)
     conf = directory / "nginx.conf"
     conf.write_text(standalone(http, directory))
@@ -200,6 +205,56 @@ def nginx_front(live_server, settings):
     shutil.rmtree(directory, ignore_errors=True)
 
 
+class _OneRequestAtATime(WSGIServer):
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class _ServerThread(LiveServerThread):
+    """Django's live server thread, serving one request at a time on the test's own database
+    connection, inside the test's transaction (as Django does for in-memory SQLite): what the
+    test writes, the server reads, and nothing is committed or flushed afterwards."""
+
+    server_class = _OneRequestAtATime
+
+    def run(self):
+        for alias, connection in self.connections_override.items():
+            connections[alias] = connection
+        try:
+            self.httpd = self._create_server(connections_override=self.connections_override)
+            self.port = self.httpd.server_address[1]
+            self.httpd.set_app(WSGIHandler())
+            self.is_ready.set()
+            self.httpd.serve_forever()
+        except Exception as error:  # noqa: BLE001 - reported to the test below
+            self.error = error
+            self.is_ready.set()
+        # The connection is the test's: not closed here.
+
+
+@pytest.fixture
+def application_server(db):
+    """The application on a free port ("host:port"), sharing the test's transaction."""
+    connection = connections["default"]
+    connection.inc_thread_sharing()
+    # Like Django's test client: the test's open transaction is not a reason to close it.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    thread = _ServerThread("127.0.0.1", None, connections_override={"default": connection})
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    try:
+        if thread.error:
+            raise thread.error
+        yield f"127.0.0.1:{thread.port}"
+    finally:
+        thread.terminate()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+        connection.dec_thread_sharing()
+
+
 def _free_port():
     import socket
 
@@ -214,12 +269,6 @@ def fetch(url, cookie=None):
         return response.headers, response.read().decode()
 
 
-# The live server needs committed data: these tests run in transactions that are flushed
-# afterwards; the serialised rollback brings back what the migrations made (permissions).
-live = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@live
 def test_nginx_serves_the_file_and_an_edit_shows_at_once(nginx_front, tree):
     url = nginx_front + tree["measure"].url
     headers, first = fetch(url)
@@ -250,7 +299,6 @@ def test_nginx_serves_the_file_and_an_edit_shows_at_once(nginx_front, tree):
     assert fetch(url + "?x=1")[0]["X-Page-Cache"] == "hit"
 
 
-@live
 def test_nginx_serves_the_api_and_the_csv_export_with_the_applications_headers(nginx_front, tree):
     for path in ("/api/v2/pages/?type=concept.MeasurePage", tree["catalogue"].url + "export/csv/"):
         first_headers, first = fetch(nginx_front + path)
