@@ -1,5 +1,6 @@
 """Translatable records in the reader's language, read together with their translations."""
 
+from django.db import connections
 from django.db.models import (
     BooleanField,
     CharField,
@@ -63,7 +64,7 @@ def _as_text(expression):
 
 
 def _decoded(field, text):
-    """A column read as text (see `record_rows`) as the field's Python value."""
+    """A column read as text (see `RecordRows`) as the field's Python value."""
     if text is None:
         return None
     if isinstance(field, BooleanField):
@@ -71,20 +72,33 @@ def _decoded(field, text):
     return field.to_python(text)
 
 
+def stand_in(index):
+    """A primary key no record has, standing for a value a query is run with later
+    (`RecordRows.rows`)."""
+    return -(10**9) - index
+
+
 class RecordRows:
     """Rows of several kinds of records read in one query, a UNION of one SELECT per kind:
     every column is read as text into the same number of slots, so that kinds with different
-    fields fit together. `member` builds one SELECT, `records` turns the rows back into model
-    instances (with only the fields read; others load on first use, as with `.only()`), which
-    the page cache records like any loaded record."""
+    fields fit together. `add_records` and `add_values` add one SELECT each, `records` turns
+    the rows back into model instances (with only the fields read; others load on first use,
+    as with `.only()`), which the page cache records like any loaded record.
 
-    def __init__(self):
+    Building and compiling such a query costs the ORM more than the database needs to answer
+    it: a RecordRows built with stand-ins (`stand_in`) for its values – the page, the locale –
+    can be kept and run again and again with real values (`rows(values)`), compiled once."""
+
+    def __init__(self, locale=None):
         self._members = []  # (kind, queryset, slot expressions)
         self._fields = {}  # kind: (model, fields) of record kinds
-        try:
-            self.locale = Locale.get_active()
-        except Locale.DoesNotExist:
-            self.locale = None
+        self._compiled = None  # (sql, params) once compiled
+        if locale is None:  # the reader's; False: none
+            try:
+                locale = Locale.get_active()
+            except Locale.DoesNotExist:
+                locale = None
+        self.locale = locale or None
 
     def add_records(self, kind, queryset, pks, fields, **translation_filters):
         """The records of `queryset` with these primary keys (a list or a subquery) and their
@@ -120,10 +134,26 @@ class RecordRows:
         """Plain values of `queryset` (e.g. inline links), read as text."""
         self._members.append((kind, queryset, [_as_text(F(field)) for field in fields]))
 
-    def rows(self):
-        """[(kind, [text, …]), …] of all members, in one query (none without members)."""
+    def rows(self, values=None):
+        """[(kind, [text, …]), …] of all members, in one query (none without members).
+
+        `values` ({stand-in: value}) replace the stand-ins the query was built with."""
         if not self._members:
             return []
+        if self._compiled is None:
+            self._compiled = self._query().query.sql_with_params()
+        sql, params = self._compiled
+        if values:
+            params = [values.get(param, param) if type(param) is int else param for param in params]
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(row[0], list(row[1:])) for row in cursor.fetchall()]
+
+    @property
+    def db(self):
+        return queryset_db(self._members[0][1].model)
+
+    def _query(self):
         width = max(len(slots) for _kind, _queryset, slots in self._members)
         selects = []
         for kind, queryset, slots in self._members:
@@ -134,13 +164,14 @@ class RecordRows:
                 .annotate(record_kind=Value(kind, output_field=CharField()), **columns)
                 .values_list("record_kind", *columns)
             )
-        query = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
-        return [(row[0], list(row[1:])) for row in query]
+        return selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
 
-    def records(self, rows, kind):
-        """{pk: record in the reader's language} of one record kind, as `localized_by_pk`."""
+    def records(self, rows, kind, locale_id=None):
+        """{pk: record in the reader's language} of one record kind, as `localized_by_pk`
+        (`locale_id`: the reader's, if the query was built with a stand-in)."""
         model, columns = self._fields[kind]
-        locale_id = self.locale.pk if self.locale is not None else None
+        if locale_id is None and self.locale is not None:
+            locale_id = self.locale.pk
         loaded = []
         for row_kind, texts in rows:
             if row_kind != kind:

@@ -25,7 +25,7 @@ from concept.blocks import (
     WorkshopsBlock,
     localize_decision_bodies,
 )
-from concept.i18n import localized_by_pk
+from concept.i18n import RecordRows, localized_by_pk, stand_in
 from concept.inline import linked_records, linked_values
 from concept.models.snippets import CrossCuttingNeed
 from concept.models.status import (
@@ -574,33 +574,68 @@ class MeasurePage(PageContactsMixin, BasePage):
         ),
     )
 
+    # Stand-ins for the values the query of `linked` is built with (see RecordRows).
+    PAGE, LEAD, LOCALE = stand_in(0), stand_in(1), stand_in(2)
+
+    def _linked_rows(self, chosen, locale=None):
+        """A RecordRows of the links (if `chosen` are their querysets) and the linked records."""
+        from django.apps import apps
+
+        rows = RecordRows(locale=locale)
+        for name, field in self.INLINE_LINKS:
+            links = chosen[name]
+            if isinstance(links, models.QuerySet):
+                rows.add_values(f"link:{name}", links, ("sort_order", "pk", field))
+                chosen[name] = links.values(field)
+        for kind, label, fields in self.LINKED_RECORDS:
+            if isinstance(chosen[kind], list) and not chosen[kind]:
+                continue
+            rows.add_records(kind, apps.get_model(label).objects.all(), chosen[kind], fields)
+        return rows
+
+    @classmethod
+    def _stored_linked_rows(cls, with_lead, with_locale, _built={}):  # noqa: B006 - the cache
+        """The query of a stored page's links and linked records, built with stand-ins once
+        per process and shape (with or without a lead, a reader's locale)."""
+        key = (with_lead, with_locale)
+        if key not in _built:
+            from django.apps import apps
+
+            chosen = {
+                name: apps.get_model("concept", model).objects.filter(page_id=cls.PAGE)
+                for (name, _field), model in zip(
+                    cls.INLINE_LINKS,
+                    (
+                        "MeasureGoal",
+                        "MeasurePartner",
+                        "MeasureTargetGroup",
+                        "MeasureCrossCuttingNeed",
+                        "RelatedMeasure",
+                    ),
+                    strict=True,
+                )
+            }
+            chosen["lead"] = [cls.LEAD] if with_lead else []
+            locale = Locale(pk=cls.LOCALE) if with_locale else False
+            _built[key] = cls(pk=cls.PAGE)._linked_rows(chosen, locale=locale)
+        return _built[key]
+
     def linked(self):
         """The links of the page in the editor's order ({relation: [value, …]}) and the
         records they choose, each in the reader's language ({kind: {pk: record}}): all in
         one query, a union of the link tables and of the chosen records with their
         translations (a preview's links are in memory: one query for the records)."""
-        from django.apps import apps
-
-        from concept.i18n import RecordRows
-
-        rows = RecordRows()
         relations = {name: getattr(self, name).all() for name, _field in self.INLINE_LINKS}
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:
+            locale = None
+        lead = self.lead_organisation_id
         if all(isinstance(links, models.QuerySet) for links in relations.values()):
-            chosen = {}
-            for name, field in self.INLINE_LINKS:
-                rows.add_values(f"link:{name}", relations[name], ("sort_order", "pk", field))
-                chosen[name] = relations[name].values(field)
-            linked = None
-        else:
-            linked = linked_values(self, self.INLINE_LINKS)
-            chosen = linked
-        chosen["lead"] = [self.lead_organisation_id] if self.lead_organisation_id else []
-        for kind, label, fields in self.LINKED_RECORDS:
-            if isinstance(chosen[kind], list) and not chosen[kind]:
-                continue
-            rows.add_records(kind, apps.get_model(label).objects.all(), chosen[kind], fields)
-        found = rows.rows()
-        if linked is None:
+            rows = self._stored_linked_rows(bool(lead), locale is not None)
+            found = rows.rows(
+                {self.PAGE: self.pk, self.LEAD: lead, self.LOCALE: locale.pk if locale else None}
+            )
             linked = {name: [] for name, _field in self.INLINE_LINKS}
             links = sorted(
                 (
@@ -614,8 +649,13 @@ class MeasurePage(PageContactsMixin, BasePage):
             )
             for name, _order, _pk, value in links:
                 linked[name].append(value)
+        else:
+            linked = linked_values(self, self.INLINE_LINKS)
+            rows = self._linked_rows({**linked, "lead": [lead] if lead else []}, locale=locale)
+            found = rows.rows()
+        locale_id = locale.pk if locale else None
         records = {
-            kind: rows.records(found, kind) if kind in rows.kinds else {}
+            kind: rows.records(found, kind, locale_id) if kind in rows.kinds else {}
             for kind, _label, _fields in self.LINKED_RECORDS
         }
         return linked, records
