@@ -122,7 +122,8 @@ class SiteChrome:
             keys.add(self.page.translation_key)
         parts = [Page.objects.filter(live=True, translation_key__in=keys)]
         legal_ids = [page_id for _field, page_id in self._legal_fields]
-        reader_locale = request_memo.locales().get(self.language_code)
+        locales = request_memo.locales()
+        reader_locale = locales.get(self.language_code)
         if legal_ids:
             parts.append(Page.objects.filter(id__in=legal_ids, live=True))
             if reader_locale is not None:
@@ -143,10 +144,10 @@ class SiteChrome:
         parts = [part.order_by().only(*self.PAGE_FIELDS) for part in parts]
         pages = list(parts[0].union(*parts[1:]).order_by("path"))
         # Each page's language from the request's list of locales, without a join.
-        locales = {locale.pk: locale for locale in request_memo.locales().values()}
+        by_id = {locale.pk: locale for locale in locales.values()}
         locale_field = Page._meta.get_field("locale")
         for page in pages:
-            locale_field.set_cached_value(page, locales[page.locale_id])
+            locale_field.set_cached_value(page, by_id[page.locale_id])
         return pages
 
     @cached_property
