@@ -169,4 +169,3 @@ def test_a_translated_tree_is_routed_from_the_readers_home_page(client, home, tr
     response = client.get("/en/konzept/wohnen/wohnraum/")
     assert response.status_code == 200
     assert f"{tree['measure'].title}</h1>" in response.content.decode()
-
