@@ -18,7 +18,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startseite und allgemeine Seiten")
 
     def ready(self):
-        from home import request_memo
+        from home import request_memo, routing
 
         post_migrate.connect(ensure_locales, sender=self)
         request_memo.install()
+        routing.install()

@@ -114,6 +114,9 @@ class HomePage(BasePage):
         "participation.SuggestionFormPage",
     ]
 
+    # Addresses below the home page are found without loading it as a home page.
+    routes_in_one_query = True
+
     def route(self, request, path_components):
         """Every address of the district's tree, found in one query (home/routing.py)."""
         from home.routing import route_in_one_query
@@ -279,6 +282,9 @@ class DistrictSettings(BaseSiteSetting):
         ("sign_language_page", _("Gebärdensprache")),
         ("feedback_page", _("Barriere melden")),
     ]
+
+    # The header shows the logo on every page: read with the settings.
+    select_related = ["logo"]
 
     class Meta:
         verbose_name = _("Einstellungen des Landkreises")

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from home import request_memo
 from home.models import DistrictSettings
 from pagecache.tags import depends_on_children
 
@@ -81,6 +81,75 @@ class SiteChrome:
     def settings(self):
         return DistrictSettings.for_request(self.request) if self.site else None
 
+    # The fields the chrome's page links need.
+    PAGE_FIELDS = (
+        "id",
+        "title",
+        "path",
+        "depth",
+        "numchild",
+        "url_path",
+        "translation_key",
+        "live",
+        "show_in_menus",
+        "locale_id",
+    )
+
+    @cached_property
+    def _routed_home(self):
+        """The home page whose tree the request was routed through (home.routing), when it
+        is this district's: the menu's pages are then read with the other pages."""
+        home = getattr(self.request, "_localized_home", None)
+        if home is None or not self.site:
+            return None
+        return home if home.translation_key == self.site.root_page.translation_key else None
+
+    @cached_property
+    def _pages(self):
+        """All pages the chrome links to, in one query: the live translations of the current
+        page and of the district's home page, the pages the district settings link (with
+        their live translations), the menu's pages when the request was routed through the
+        home page, and the current page's ancestors from the home page's depth on (the
+        breadcrumbs, live or not, as Wagtail's `get_ancestors`).
+
+        A UNION of one simple SELECT per part, so that the database finds each by an index
+        (one condition with ORs made it read the whole page table)."""
+        if not self.site:
+            return []
+        root = self.site.root_page
+        keys = {root.translation_key}
+        if self.page is not None:
+            keys.add(self.page.translation_key)
+        parts = [Page.objects.filter(live=True, translation_key__in=keys)]
+        legal_ids = [page_id for _field, page_id in self._legal_fields]
+        locales = request_memo.locales()
+        reader_locale = locales.get(self.language_code)
+        if legal_ids:
+            parts.append(Page.objects.filter(id__in=legal_ids, live=True))
+            if reader_locale is not None:
+                originals = Page.objects.filter(id__in=legal_ids).values("translation_key")
+                parts.append(
+                    Page.objects.filter(
+                        live=True, locale_id=reader_locale.pk, translation_key__in=originals
+                    )
+                )
+        if self._routed_home is not None:
+            parts.append(
+                Page.objects.child_of(self._routed_home).filter(live=True, show_in_menus=True)
+            )
+        if self.page is not None and self.page.depth > root.depth:
+            path, steplen = self.page.path, Page.steplen
+            paths = [path[: depth * steplen] for depth in range(root.depth, self.page.depth)]
+            parts.append(Page.objects.filter(path__in=paths))
+        parts = [part.order_by().only(*self.PAGE_FIELDS) for part in parts]
+        pages = list(parts[0].union(*parts[1:]).order_by("path"))
+        # Each page's language from the request's list of locales, without a join.
+        by_id = {locale.pk: locale for locale in locales.values()}
+        locale_field = Page._meta.get_field("locale")
+        for page in pages:
+            locale_field.set_cached_value(page, by_id[page.locale_id])
+        return pages
+
     @cached_property
     def _translations(self):
         """Live translations of the current page and of the district's home page, by key."""
@@ -89,17 +158,10 @@ class SiteChrome:
         keys = {self.site.root_page.translation_key}
         if self.page is not None:
             keys.add(self.page.translation_key)
-        pages = (
-            Page.objects.live()
-            .filter(translation_key__in=keys)
-            .select_related("locale")
-            .only(
-                "id", "title", "path", "depth", "numchild", "url_path", "translation_key", "locale"
-            )
-        )
         by_key = {}
-        for page in pages:
-            by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
+        for page in self._pages:
+            if page.live and page.translation_key in keys:
+                by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
         return by_key
 
     @cached_property
@@ -161,23 +223,41 @@ class SiteChrome:
                 is_ancestor=current_path.startswith(item.path) and current_path != item.path,
                 language_code=language,
             )
-            for item in self.home.get_children().live().in_menu().public()
+            for item in self._menu_pages()
+        ]
+
+    def _menu_pages(self):
+        """The live, public children of the home page shown in the menu."""
+        home = self.home
+        if self._routed_home is None or self._routed_home.pk != home.pk:
+            return list(home.get_children().live().in_menu().public())
+        private = [restriction.page.path for restriction in request_memo.view_restrictions()]
+        return [
+            page
+            for page in self._pages
+            if page.live
+            and page.show_in_menus
+            and page.depth == home.depth + 1
+            and page.path.startswith(home.path)
+            and not any(page.path.startswith(path) for path in private)
         ]
 
     @cached_property
     def breadcrumbs(self):
         if self.page is None or not self.home or self.page.depth <= self.home.depth:
             return []
-        return list(self.page.get_ancestors().filter(depth__gte=self.home.depth))
+        paths = {self.page.path[: depth * Page.steplen] for depth in range(1, self.page.depth)}
+        return [
+            page for page in self._pages if page.path in paths and page.depth >= self.home.depth
+        ]
 
     def _url(self, page):
         return page.get_url(self.request) if page is not None else ""
 
     @cached_property
     def locale_codes(self):
-        """{locale id: language code}; read (in one query) only when a page shows something
-        in another language than its own."""
-        return dict(Locale.objects.values_list("pk", "language_code"))
+        """{locale id: language code} (the request's list of locales, read once)."""
+        return request_memo.locale_codes()
 
     def other_language(self, obj):
         """The language code of a page or snippet shown here that is not in the language of
@@ -233,38 +313,41 @@ class SiteChrome:
         return list(self.legal_links.values())
 
     @cached_property
-    def legal_links(self):
-        """Legal and accessibility pages by settings field, in the reader's language if any."""
+    def _legal_fields(self):
+        """(settings field, page id) of the pages the district settings link."""
         district = self.settings
         if district is None:
-            return {}
-        fields = [
-            (field, label)
-            for field, label in DistrictSettings.FOOTER_LINKS
+            return []
+        return [
+            (field, getattr(district, f"{field}_id"))
+            for field, _label in DistrictSettings.FOOTER_LINKS
             if getattr(district, f"{field}_id")
         ]
-        ids = [getattr(district, f"{field}_id") for field, _label in fields]
-        originals = Page.objects.filter(id__in=ids).values("translation_key")
-        candidates = (
-            Page.objects.live()
-            .filter(translation_key__in=originals)
-            .filter(Q(locale__language_code=self.language_code) | Q(id__in=ids))
-            .select_related("locale")
-            .only("id", "title", "path", "depth", "url_path", "translation_key", "locale")
-        )
+
+    @cached_property
+    def legal_links(self):
+        """Legal and accessibility pages by settings field, in the reader's language if any."""
+        fields = self._legal_fields
+        if not fields:
+            return {}
+        labels = dict(DistrictSettings.FOOTER_LINKS)
+        ids = {page_id for _field, page_id in fields}
         by_id = {}
         by_key = {}
-        for page in candidates:
-            by_id[page.id] = page
+        for page in self._pages:
+            if not page.live:
+                continue
+            if page.id in ids:
+                by_id[page.id] = page
             if page.locale.language_code == self.language_code:
                 by_key[page.translation_key] = page
         links = {}
-        for (field, label), page_id in zip(fields, ids, strict=True):
+        for field, page_id in fields:
             original = by_id.get(page_id)
             if original is None:
                 continue
             page = by_key.get(original.translation_key, original)
             links[field] = FooterLink(
-                label=label, url=self._url(page), language_code=page.locale.language_code
+                label=labels[field], url=self._url(page), language_code=page.locale.language_code
             )
         return links

@@ -1,7 +1,9 @@
 """Lookups that every part of a page repeats, done once per request.
 
 Wagtail looks up the reader's Locale each time anything asks for it (`Locale.get_active()`,
-`get_default()`, `page.localized`): a page asked six times. And every `.public()` page query
+`get_default()`, `page.localized`): a page asked six times. All locales are read once per
+request instead (a handful of rows), which answers the reader's locale, the German one and
+the language of any record shown. And every `.public()` page query
 (menu, latest news, contact boxes) and the privacy check before a page is served read the
 page view restrictions again: five queries on a measure page. During a request both answers
 are remembered; outside reading requests (posts, commands, tests without a request) nothing
@@ -70,9 +72,23 @@ def restricted_paths():
     return _remembered("restricted_paths", compute)
 
 
+def locales():
+    """{language code: Locale} of every locale (one query per request)."""
+    from wagtail.models import Locale
+
+    return _remembered(
+        "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
+    )
+
+
+def locale_codes():
+    """{locale id: language code} of every locale."""
+    return {locale.pk: code for code, locale in locales().items()}
+
+
 def install():
-    """Remember Locale lookups by language code and the view restrictions within a request
-    (called once at start)."""
+    """Answer Locale lookups from the request's list of locales and read the view
+    restrictions once per request (called once at start)."""
     from wagtail.models.i18n import LocaleManager
     from wagtail.query import PageQuerySet
 
@@ -81,7 +97,14 @@ def install():
         return
 
     def get_for_language(self, language_code):
-        return _remembered(("locale", language_code), lambda: original(self, language_code))
+        if _memo.get() is None:
+            return original(self, language_code)
+        from wagtail.coreutils import get_supported_content_language_variant
+
+        locale = locales().get(get_supported_content_language_variant(language_code))
+        if locale is None:
+            raise self.model.DoesNotExist(f"No locale for {language_code!r}")
+        return locale
 
     get_for_language.request_memo = True
     LocaleManager.get_for_language = get_for_language

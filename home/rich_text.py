@@ -3,6 +3,7 @@
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
 from django.utils.html import escape
 
@@ -30,22 +31,26 @@ def link_targets(page_ids, language_code):
     """{page id: the live page a link to it leads to}: its translation in `language_code`
     where one is live, else the page itself; unpublished targets are left out.
 
-    Two queries for all links of a rich text, whatever their number."""
+    One query for all links of a rich text, whatever their number: the linked pages and
+    their live translations, found by translation key."""
     ids = {int(page_id) for page_id in page_ids if str(page_id).isdigit()}
     if not ids:
         return {}
-    originals = list(Page.objects.filter(pk__in=ids).select_related("locale"))
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    pages = list(
+        Page.objects.filter(translation_key__in=keys)
+        .filter(Q(pk__in=ids) | Q(live=True, locale__language_code=language_code))
+        .select_related("locale")
+    )
     translations = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .filter(
-            translation_key__in={page.translation_key for page in originals},
-            locale__language_code=language_code,
-        )
-        .select_related("locale")
+        for page in pages
+        if page.live and page.locale.language_code == language_code
     }
     targets = {}
-    for page in originals:
+    for page in pages:
+        if page.pk not in ids:
+            continue
         target = translations.get(page.translation_key, page)
         if target.live:
             targets[page.pk] = target

@@ -24,13 +24,14 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from contacts.mixins import PageContactsMixin
 from home.i18n import localize_all
 from home.models import BasePage, Topic
+from home.routing import routed_parent
 
 PAGE_SIZE = 10
 FEED_SIZE = 20
@@ -306,40 +307,43 @@ class NewsPage(PageContactsMixin, BasePage):
     def topic_slugs(self):
         return [link.topic.slug for link in self.topic_links.select_related("topic")]
 
+    # The lead image is shown at the top: read with the page when it is served.
+    serve_select_related = ("lead_image",)
+
     @cached_property
     def news_index(self):
         return self.get_parent().specific
 
     def localized_concept(self):
-        concept = self.concept.localized if self.concept_id else None
+        """The edition the news item is about, in the reader's language where that is live,
+        if live (one query)."""
+        from concept.i18n import localized_by_pk
+        from concept.models import ConceptPage
+
+        if not self.concept_id:
+            return None
+        editions = localized_by_pk(
+            ConceptPage.objects.defer_streamfields(), [self.concept_id], live=True
+        )
+        concept = editions.get(self.concept_id)
         return concept if concept is not None and concept.live else None
 
     def related_pages(self):
         """The related chapters and measures in the reader's language, live ones only, in one
-        query (two for a translation). The page shows a measure's number: measures come
-        with their own fields (loaded in the same query), chapters as plain pages."""
-        links = self.related_page_links.select_related("target", f"target__{MEASURE_TABLE}")
-        targets = [link.target for link in links]
-        translations = {}
-        try:
-            locale = Locale.get_active()
-        except Locale.DoesNotExist:
-            locale = None
-        wanted = {
-            page.translation_key for page in targets if locale and page.locale_id != locale.pk
-        }
-        if wanted:
-            translations = {
-                page.translation_key: page
-                for page in Page.objects.filter(
-                    translation_key__in=wanted, locale=locale
-                ).select_related(MEASURE_TABLE)
-            }
-        localized = [translations.get(page.translation_key, page) for page in targets]
+        query with the links. The page shows a measure's number: measures come with their
+        own fields (loaded in the same query), chapters as plain pages."""
+        from concept.inline import linked_records
+
+        localized = linked_records(
+            self.related_page_links, "target", Page.objects.select_related(MEASURE_TABLE)
+        )
         return [getattr(page, MEASURE_TABLE, None) or page for page in localized if page.live]
 
     def topics(self):
-        return localize_all(link.topic for link in self.topic_links.select_related("topic"))
+        """The topics in the reader's language, in one query with the links."""
+        from concept.inline import linked_records
+
+        return linked_records(self.topic_links, "topic", Topic.objects.all())
 
     def tag_links(self):
         """The news item's tags (NewsPageTag links with their tag), in one query."""
@@ -347,7 +351,8 @@ class NewsPage(PageContactsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = self.news_index
+        # The index as routing read it (all the page links need), else loaded.
+        context["news_index"] = routed_parent(request, self) or self.news_index
         context["related_pages"] = self.related_pages()
         context["topics"] = self.topics()
         context["tagged"] = self.tag_links()
@@ -383,14 +388,14 @@ def news_about(page, limit=5):
     from pagecache.tags import depends_on_model
 
     depends_on_model(NewsPage)  # a news item published anywhere may refer to this page
+    # From the page's language versions to the links to them, to the news: each step by an
+    # index (a join from the news side read every news item of the language).
+    versions = Page.objects.filter(translation_key=page.translation_key).values("pk")
+    referring = NewsRelatedPage.objects.filter(target__in=versions).values("page_id")
     return list(
         NewsPage.objects.live()
         .public()
-        .filter(
-            locale_id=page.locale_id,
-            related_page_links__target__translation_key=page.translation_key,
-        )
-        .distinct()
+        .filter(locale_id=page.locale_id, pk__in=referring)
         .order_by("-date", "-pk")[:limit]
     )
 

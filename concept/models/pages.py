@@ -25,9 +25,9 @@ from concept.blocks import (
     WorkshopsBlock,
     localize_decision_bodies,
 )
-from concept.i18n import localized_by_pk, localized_in_order
+from concept.i18n import RecordRows, localized_by_pk, stand_in
 from concept.inline import linked_records, linked_values
-from concept.models.snippets import CrossCuttingNeed, TargetGroup
+from concept.models.snippets import CrossCuttingNeed
 from concept.models.status import (
     STATUS_BADGE,
     EditionStatus,
@@ -561,30 +561,123 @@ class MeasurePage(PageContactsMixin, BasePage):
         ("related_links", "measure_id"),
     )
 
-    def get_context(self, request, *args, **kwargs):
-        from contacts.models import Organisation
+    # What the page shows of each kind of linked record: (kind, model label, fields).
+    LINKED_RECORDS = (
+        ("lead", "contacts.Organisation", ("name",)),
+        ("partner_links", "contacts.Organisation", ("name",)),
+        ("target_group_links", "concept.TargetGroup", ("name",)),
+        ("cross_cutting_links", "concept.CrossCuttingNeed", ("name",)),
+        (
+            "related_links",
+            "concept.MeasurePage",
+            ("title", "path", "depth", "url_path", "live", "number", "chapter_number"),
+        ),
+    )
 
+    # Stand-ins for the values the query of `linked` is built with (see RecordRows).
+    PAGE, LEAD, LOCALE = stand_in(0), stand_in(1), stand_in(2)
+
+    def _linked_rows(self, chosen, locale=None):
+        """A RecordRows of the links (if `chosen` are their querysets) and the linked records."""
+        from django.apps import apps
+
+        rows = RecordRows(locale=locale)
+        for name, field in self.INLINE_LINKS:
+            links = chosen[name]
+            if isinstance(links, models.QuerySet):
+                rows.add_values(f"link:{name}", links, ("sort_order", "pk", field))
+                chosen[name] = links.values(field)
+        for kind, label, fields in self.LINKED_RECORDS:
+            if isinstance(chosen[kind], list) and not chosen[kind]:
+                continue
+            rows.add_records(kind, apps.get_model(label).objects.all(), chosen[kind], fields)
+        return rows
+
+    @classmethod
+    def _stored_linked_rows(cls, with_lead, with_locale, _built={}):  # noqa: B006 - the cache
+        """The query of a stored page's links and linked records, built with stand-ins once
+        per process and shape (with or without a lead, a reader's locale)."""
+        key = (with_lead, with_locale)
+        if key not in _built:
+            from django.apps import apps
+
+            chosen = {
+                name: apps.get_model("concept", model).objects.filter(page_id=cls.PAGE)
+                for (name, _field), model in zip(
+                    cls.INLINE_LINKS,
+                    (
+                        "MeasureGoal",
+                        "MeasurePartner",
+                        "MeasureTargetGroup",
+                        "MeasureCrossCuttingNeed",
+                        "RelatedMeasure",
+                    ),
+                    strict=True,
+                )
+            }
+            chosen["lead"] = [cls.LEAD] if with_lead else []
+            locale = Locale(pk=cls.LOCALE) if with_locale else False
+            _built[key] = cls(pk=cls.PAGE)._linked_rows(chosen, locale=locale)
+        return _built[key]
+
+    def linked(self):
+        """The links of the page in the editor's order ({relation: [value, …]}) and the
+        records they choose, each in the reader's language ({kind: {pk: record}}): all in
+        one query, a union of the link tables and of the chosen records with their
+        translations (a preview's links are in memory: one query for the records)."""
+        relations = {name: getattr(self, name).all() for name, _field in self.INLINE_LINKS}
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:
+            locale = None
+        lead = self.lead_organisation_id
+        if all(isinstance(links, models.QuerySet) for links in relations.values()):
+            rows = self._stored_linked_rows(bool(lead), locale is not None)
+            found = rows.rows(
+                {self.PAGE: self.pk, self.LEAD: lead, self.LOCALE: locale.pk if locale else None}
+            )
+            linked = {name: [] for name, _field in self.INLINE_LINKS}
+            links = sorted(
+                (
+                    (kind.removeprefix("link:"), int(order) if order is not None else None)
+                    + (int(pk), int(value))
+                    for kind, (order, pk, value, *_rest) in found
+                    if kind.startswith("link:")
+                ),
+                # As ordered by the editor (sort_order), links without an order last.
+                key=lambda link: (link[1] is None, link[1] or 0, link[2]),
+            )
+            for name, _order, _pk, value in links:
+                linked[name].append(value)
+        else:
+            linked = linked_values(self, self.INLINE_LINKS)
+            rows = self._linked_rows({**linked, "lead": [lead] if lead else []}, locale=locale)
+            found = rows.rows()
+        locale_id = locale.pk if locale else None
+        records = {
+            kind: rows.records(found, kind, locale_id) if kind in rows.kinds else {}
+            for kind, _label, _fields in self.LINKED_RECORDS
+        }
+        return linked, records
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The links in one query, then each kind of linked record with its translations in
-        # one query (none for a kind nothing is linked to).
-        linked = linked_values(self, self.INLINE_LINKS)
+        linked, records = self.linked()
         goal_texts = self.chapter.goal_texts()
         context["chapter"] = self.chapter
         context["goals"] = [(number, goal_texts.get(number, "")) for number in linked["goal_links"]]
-        lead, partners = self.lead_organisation_id, linked["partner_links"]
-        # The lead and the partners in one query; the lead comes first.
-        organisations = localized_in_order(Organisation.objects.all(), [lead, *partners])
-        context["lead"] = organisations.pop(0) if lead and organisations else None
-        context["partners"] = organisations
-        context["target_groups"] = localized_in_order(
-            TargetGroup.objects.all(), linked["target_group_links"]
+
+        def in_order(kind, pks):
+            return [records[kind][pk] for pk in pks if pk in records[kind]]
+
+        lead = records["lead"].get(self.lead_organisation_id)
+        context["lead"] = lead
+        context["partners"] = in_order("partner_links", linked["partner_links"])
+        context["target_groups"] = in_order("target_group_links", linked["target_group_links"])
+        context["cross_cutting_needs"] = in_order(
+            "cross_cutting_links", linked["cross_cutting_links"]
         )
-        context["cross_cutting_needs"] = localized_in_order(
-            CrossCuttingNeed.objects.all(), linked["cross_cutting_links"]
-        )
-        related = localized_in_order(
-            MeasurePage.objects.defer_streamfields(), linked["related_links"]
-        )
+        related = in_order("related_links", linked["related_links"])
         context["related_measures"] = [measure for measure in related if measure.live]
         return context
 

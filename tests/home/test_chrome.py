@@ -74,7 +74,7 @@ def count_queries(client, url):
     return len(queries)
 
 
-HOME_PAGE_QUERIES = 10  # site, locale, page, restrictions, settings, translations, menu, news (2)
+HOME_PAGE_QUERIES = 9  # site, locales, page, restrictions, settings, chrome pages, menu, news (2)
 
 
 def test_home_page_query_count_is_pinned_and_does_not_grow_with_menu_pages(client, site, home):

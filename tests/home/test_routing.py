@@ -147,3 +147,25 @@ def test_an_alias_of_a_private_page_is_private_too(client, home, tree):
     response = client.get(alias.url)
     assert response.status_code == 200
     assert 'name="password"' in response.content.decode()
+
+
+def test_a_translated_tree_is_routed_from_the_readers_home_page(client, home, tree):
+    """Below the reader's home page (found with the pages on the way, home/routing.py), the
+    page Wagtail's walk from that home page finds; with the home page's translation
+    unpublished, the German tree, as Wagtail's `localized` gives it."""
+    from home.factories import translate_page
+
+    english_measure = translate_page(tree["measure"], "en")
+    english_home = translate_page(home, "en")
+    path = ["konzept", "wohnen", "wohnraum"]
+    request = RequestFactory().get("/en/konzept/wohnen/wohnraum/")
+    expected = outcome(lambda r, c: Page.route(english_home, r, c), request, path)
+    response = client.get("/en/konzept/wohnen/wohnraum/")
+    assert response.status_code == 200
+    assert expected[0] == english_measure.pk
+    assert f"{english_measure.title}</h1>" in response.content.decode()
+
+    english_home.unpublish()
+    response = client.get("/en/konzept/wohnen/wohnraum/")
+    assert response.status_code == 200
+    assert f"{tree['measure'].title}</h1>" in response.content.decode()
