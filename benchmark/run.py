@@ -334,6 +334,21 @@ def prepare_databases(config, timings, half=True):
     )
     for url, name, job in jobs:
         finish_generating(job, url, timings, name)
+        analyze(url)
+
+
+def analyze(url):
+    """Planner statistics for the data (also for a database filled by an older version, or
+    on a server with autovacuum off): without them PostgreSQL reads whole tables."""
+    import psycopg2
+
+    connection = psycopg2.connect(url)
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    finally:
+        connection.close()
 
 
 # --- in-process --------------------------------------------------------------------------------
