@@ -147,6 +147,7 @@ def demo(request, django_db_setup, django_db_blocker, demo_data_dir):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+            demo_snapshot.forget_cached_records()
             if previous is None:
                 os.environ.pop("DEMO_PASSWORD", None)
             else:

@@ -67,3 +67,15 @@ def restore():
         models = apps.get_models(include_auto_created=True)
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
+    forget_cached_records()
+
+
+def forget_cached_records():
+    """Rows written without the ORM send no signals: what processes keep of records (Wagtail's
+    site root paths in the cache, content types) would describe the rows before."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    ContentType.objects.clear_cache()
