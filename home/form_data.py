@@ -5,6 +5,19 @@ with its blocks – so it follows the models as they gain fields. Used by the be
 a measure, benchmark/inprocess.py) and the tests of roles and workflows.
 """
 
+import datetime
+import json
+
+from django import forms
+from django.db.models import Model
+
+from taggit.forms import TagField
+from taggit.utils import edit_string_for_tags
+from wagtail import blocks
+from wagtail.blocks.base import BlockWidget
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.test.utils.form_data import rich_text
+
 
 def edit_form_data(page, user):
     """The edit form of a page (its latest revision) as the admin would POST it unchanged:
@@ -16,8 +29,7 @@ def edit_form_data(page, user):
 
 
 def form_data(form, prefix=""):
-    from wagtail.blocks.base import BlockWidget
-
+    """Every field, nested formset and StreamField of a Wagtail admin form, as POST data."""
     data = {}
     for name, field in form.fields.items():
         full_name = f"{prefix}-{name}" if prefix else name
@@ -38,9 +50,6 @@ def form_data(form, prefix=""):
 
 
 def plain(value):
-    import datetime
-
-    from django.db.models import Model
 
     if isinstance(value, Model):
         return value.pk
@@ -52,10 +61,6 @@ def plain(value):
 
 
 def field_data(name, field, value):
-    from django import forms
-
-    from taggit.forms import TagField
-    from taggit.utils import edit_string_for_tags
 
     widget = field.widget
     if isinstance(field, TagField):
@@ -78,11 +83,6 @@ def field_data(name, field, value):
 
 def block_data(block, value, prefix):
     """POST data of one block value, as the admin's block widgets submit it."""
-    import json
-
-    from wagtail import blocks
-    from wagtail.contrib.table_block.blocks import TableBlock
-    from wagtail.test.utils.form_data import rich_text
 
     if isinstance(block, blocks.StreamBlock):
         children = list(value or [])
