@@ -51,7 +51,12 @@ def test_gallery_opens_in_a_dialog_with_javascript(server, page):
     dialog = page.get_by_role("dialog", name=alt)
     assert dialog.is_visible()
     assert dialog.locator("img").get_attribute("alt") == alt
-    assert dialog.locator("img").evaluate("image => image.complete && image.naturalWidth > 480")
+    # The large picture may still be loading (its rendition is made on first request).
+    dialog.locator("img").evaluate(
+        "image => image.complete || new Promise(done => {"
+        " image.addEventListener('load', done); image.addEventListener('error', done); })"
+    )
+    assert dialog.locator("img").evaluate("image => image.naturalWidth > 480")
     assert page.url.endswith("/")  # still on the news page
     assert axe_violations(page) == []
     page.keyboard.press("Escape")
