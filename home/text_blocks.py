@@ -6,6 +6,8 @@ would fail. These blocks read missing text as "". They are stored and migrated e
 Wagtail's blocks, so they change no migration.
 """
 
+import copy
+
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -46,6 +48,23 @@ class SynchronisedSnippetChooserBlock(SnippetChooserBlock):
     """Chooses a translatable snippet that is synchronised like a foreign key: translating a
     page never creates copies of the snippet, and each reader sees it in their language.
     Subclasses name the model in their own constructor (kept out of migrations' paths)."""
+
+    def bulk_to_python(self, values):
+        """The chosen records, as stored (the editor's choice is never swapped), each with its
+        translation into the active language read in the same query: `localize_all` then
+        needs none of its own."""
+        from home.i18n import read_with_translations
+
+        records = read_with_translations(self.model_class, values)
+        result, seen = [], set()
+        for value in values:
+            record = records.get(value)
+            if record is not None and record.pk in seen:
+                record = copy.copy(record)  # Wagtail's rule: one instance per occurrence
+            if record is not None:
+                seen.add(record.pk)
+            result.append(record)
+        return result
 
     def get_translatable_segments(self, value):
         return []

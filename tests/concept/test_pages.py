@@ -389,3 +389,28 @@ def test_a_preview_shows_the_links_of_the_draft(client, tree, site):
     assert html.index("Neu</span>") < html.index("Live-Partner")
     assert "Neue" in html and "Maßnahme 1.3" in html
     assert "Neu</span>" not in client.get(measure.url).content.decode()
+
+
+def test_arabic_decisions_read_their_bodies_with_translations_in_one_query(client, tree):
+    """A decision's bodies show in the reader's language where translated (else in German),
+    read together with their translations: one query on the bodies for the whole page."""
+    translate_tree(tree, "ar")
+    arabic_locale = Locale.objects.get(language_code="ar")
+    arabic = ConceptPage.objects.get(pk=tree["concept"].get_translation(arabic_locale).pk)
+    translated, untranslated = (
+        DecidingBodyFactory(name="Sozialausschuss"),
+        DecidingBodyFactory(name="Jugendhilfeausschuss"),
+    )
+    copy = translated.copy_for_translation(arabic_locale)
+    copy.name = "لجنة الشؤون الاجتماعية"
+    copy.save()
+    arabic.decisions = [decision([translated, untranslated], datetime.date(2018, 3, 1))]
+    arabic.save_revision().publish()
+
+    client.get(arabic.url)
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(arabic.url).content.decode()
+    assert "لجنة الشؤون الاجتماعية" in content and "Jugendhilfeausschuss" in content
+    assert "Sozialausschuss" not in content
+    on_bodies = [query for query in queries if "concept_decidingbody" in query["sql"]]
+    assert len(on_bodies) == 1, [query["sql"] for query in on_bodies]
