@@ -339,14 +339,16 @@ def prepare_databases(config, timings, half=True):
 
 def analyze(url):
     """Planner statistics for the data (also for a database filled by an older version, or
-    on a server with autovacuum off): without them PostgreSQL reads whole tables."""
+    on a server with autovacuum off): without them PostgreSQL reads whole tables. VACUUM
+    too: freshly written rows would otherwise be vacuumed by autovacuum, and their hint
+    bits written by the first readers, while the pages are being measured."""
     import psycopg2
 
     connection = psycopg2.connect(url)
     connection.autocommit = True
     try:
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM (ANALYZE)")
     finally:
         connection.close()
 
