@@ -5,24 +5,30 @@ One district is built with some content of every kind, every public page type is
 pages are requested again: each must need exactly as many queries as before.
 """
 
+import datetime
+
 import pytest
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import Locale
+
 from benchmark.report import PAGE_KINDS, TARGETS, query_limit
 from concept.factories import (
     ChapterPageFactory,
     ConceptPageFactory,
+    DecidingBodyFactory,
     MeasureCatalogPageFactory,
     MeasurePageFactory,
     ProgressReportPageFactory,
+    decision,
     progress,
 )
 from contacts.factories import ContactDirectoryPageFactory, ContactFactory
-from contacts.models import ContactTopic
+from contacts.models import Contact, ContactTopic
 from events.factories import EventIndexPageFactory, EventPageFactory
-from home.factories import DocumentFactory
+from home.factories import DocumentFactory, translate_page
 from home.models import Topic
 from news.factories import NewsIndexPageFactory, news_item
 
@@ -40,7 +46,10 @@ class District:
         self.site = site
         self.home = home
         self.topic = Topic.objects.create(name="Wohnen", slug="wohnen")
+        self.bodies = [DecidingBodyFactory(name=name) for name in ("Kreistag", "Sozialausschuss")]
         self.concept = ConceptPageFactory(parent=home, title="Integrationskonzept", slug="konzept")
+        self.concept.decisions = [decision(self.bodies, datetime.date(2024, 7, 1))]
+        self.concept.save_revision().publish()
         self.chapters = [
             ChapterPageFactory(parent=self.concept, number=n, slug=f"kapitel-{n}", topic=self.topic)
             for n in (1, 2)
@@ -91,31 +100,62 @@ class District:
             DocumentFactory(title=f"Merkblatt Wohnen {index}")
         self.size += count
 
-    def urls(self):
-        """Each page's address and query limit, by the benchmark's category of its kind
-        (benchmark/report.py: the same limits as `make bench` prints)."""
-        first = self.measures[0]
+    def translate(self, language_code):
+        """Every page and contact so far translated into this language (as `make bench`
+        has them: the reader's version of everything)."""
+        pages = [
+            self.concept,
+            *self.chapters,
+            self.catalogue,
+            self.report,
+            self.news_index,
+            self.events,
+            self.directory,
+            *self.measures,
+            *self.news,
+            *self.event_pages,
+        ]
+        for page in pages:
+            translate_page(page, language_code)
+        locale = Locale.objects.get(language_code=language_code)
+        for record in [*self.contacts, self.bodies[0]]:
+            if record.get_translation_or_none(locale) is None:
+                record.copy_for_translation(locale).save()
+
+    def urls(self, language_code="de"):
+        """Each page's address in this language and its query limit, by the benchmark's
+        category of its kind (benchmark/report.py: the same limits as `make bench` prints)."""
+        locale = Locale.objects.get(language_code=language_code)
+
+        def url(page):
+            return page.get_translation(locale).url
+
+        directory = self.directory.get_translation(locale).specific
+        contact = Contact.objects.get(
+            translation_key=self.contacts[0].translation_key, locale=locale
+        )
         by_kind = {
-            "home": self.home.url,
-            "concept": self.concept.url,
-            "chapter": self.chapters[0].url,
-            "measure": first.url,
-            "catalogue": self.catalogue.url,
-            "catalogue_csv": self.catalogue.url + "export/csv/",
-            "report": self.report.url,
-            "news_index": self.news_index.url,
-            "news": self.news[0].url,
-            "event": self.event_pages[0].url,
-            "contacts": self.directory.url,
-            "contact": self.directory.contact_url(self.contacts[0]),
-            "search_common": "/de/search/?q=Meldung",
-            "search_rare": "/de/search/?q=Treffen+0",
-            "api_measures": "/api/v2/pages/?type=concept.MeasurePage&fields=title",
+            "home": url(self.home),
+            "concept": url(self.concept),
+            "chapter": url(self.chapters[0]),
+            "measure": url(self.measures[0]),
+            "catalogue": url(self.catalogue),
+            "catalogue_csv": url(self.catalogue) + "export/csv/",
+            "report": url(self.report),
+            "news_index": url(self.news_index),
+            "news": url(self.news[0]),
+            "event": url(self.event_pages[0]),
+            "contacts": directory.url,
+            "contact": directory.contact_url(contact),
+            "search_common": f"/{language_code}/search/?q=Meldung",
+            "search_rare": f"/{language_code}/search/?q=Treffen+0",
+            "api_measures": "/api/v2/pages/?type=concept.MeasurePage&fields=title"
+            f"&locale={language_code}",
         }
         assert set(by_kind) == {kind for kind, _label, _category in PAGE_KINDS}
         urls = {kind: (url, query_limit(kind)) for kind, url in by_kind.items()}
         # Not in the benchmark's table: listings.
-        urls["event index"] = (self.events.url, LISTING_LIMIT)
+        urls["event index"] = (url(self.events), LISTING_LIMIT)
         urls["sitemap"] = ("/sitemap.xml", LISTING_LIMIT)
         return urls
 
@@ -139,7 +179,25 @@ def test_queries_per_page_type_stay_the_same_when_the_content_doubles(client, si
 
     district.grow(3)
     full = count_queries(client, urls)
+    assert_same_and_within_limits(urls, half, full)
 
+
+def test_arabic_pages_need_no_more_queries_when_the_content_doubles(client, site, home):
+    """As in German, for readers of a translated district (each page, contact and record in
+    Arabic): translations are read with what they translate, not one by one."""
+    district = District(site, home)
+    district.grow(2)
+    district.translate("ar")
+    urls = district.urls("ar")
+    half = count_queries(client, urls)
+
+    district.grow(2)
+    district.translate("ar")
+    full = count_queries(client, urls)
+    assert_same_and_within_limits(urls, half, full)
+
+
+def assert_same_and_within_limits(urls, half, full):
     grown = {name: (half[name], full[name]) for name in urls if full[name] != half[name]}
     assert not grown, f"queries grew with the content (half, full): {grown}"
     over = {name: full[name] for name, (_url, limit) in urls.items() if full[name] > limit}
