@@ -16,17 +16,18 @@ def _active_locale():
 
 
 def read_with_translations(model, pks):
-    """{stored primary key: record} for these keys (None and missing left out), each record
-    remembering its translation into the active language, all in one query. The records
-    themselves are the chosen ones, whatever the language: `localize_all` swaps them."""
+    """{primary key: record} for these keys (as stored, e.g. in a StreamField's JSON; None and
+    missing left out), each record remembering its translation into the active language,
+    all in one query. The records themselves are the chosen ones, whatever the language:
+    `localize_all` swaps them."""
     field = model._meta.pk
-    wanted = {field.to_python(pk): pk for pk in pks if pk is not None}
+    wanted = {field.to_python(pk) for pk in pks if pk is not None}
     if not wanted:
         return {}
     manager = model._default_manager
     locale = _active_locale()
     if locale is None:
-        return {wanted[record.pk]: record for record in manager.filter(pk__in=wanted)}
+        return {record.pk: record for record in manager.filter(pk__in=wanted)}
     chosen = Q(pk__in=wanted)
     keys = manager.filter(chosen).values("translation_key")
     records = list(manager.filter(translation_key__in=keys).filter(chosen | Q(locale=locale)))
@@ -41,7 +42,7 @@ def read_with_translations(model, pks):
                 IN_LANGUAGE,
                 (locale.pk, translations.get(record.translation_key, record)),
             )
-            result[wanted[record.pk]] = record
+            result[record.pk] = record
     return result
 
 

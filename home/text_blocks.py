@@ -56,9 +56,10 @@ class SynchronisedSnippetChooserBlock(SnippetChooserBlock):
         from home.i18n import read_with_translations
 
         records = read_with_translations(self.model_class, values)
+        to_python = self.model_class._meta.pk.to_python
         result, seen = [], set()
         for value in values:
-            record = records.get(value)
+            record = records.get(to_python(value)) if value is not None else None
             if record is not None and record.pk in seen:
                 record = copy.copy(record)  # Wagtail's rule: one instance per occurrence
             if record is not None:

@@ -49,3 +49,43 @@ def test_table_accordion_and_link_list_segments_are_extracted_and_translated(
         assert text in content
     table = next(block for block in arabic.body if block.block_type == "table")
     assert table.value["data"][1][1] == "40"  # numbers without translation keep the source
+
+
+def test_snippet_chooser_keeps_the_chosen_record_and_reads_its_translation_with_it(site):
+    """A synchronised chooser gives back the record the editor chose (saving never swaps it
+    for a translation), read in one query with its translation into the reader's language,
+    so that showing it in that language needs no query of its own."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    from concept.blocks import DecidingBodyChooserBlock
+    from concept.factories import DecidingBodyFactory
+    from home.i18n import localize_all
+
+    council = DecidingBodyFactory(name="Kreistag")
+    arabic = council.copy_for_translation(Locale.objects.get(language_code="ar"))
+    arabic.name = "مجلس المقاطعة"
+    arabic.save()
+    untranslated = DecidingBodyFactory(name="Jugendhilfeausschuss")
+    block = DecidingBodyChooserBlock()
+
+    with translation.override("ar"), CaptureQueriesContext(connection) as queries:
+        chosen = block.bulk_to_python([council.pk, str(council.pk), None, untranslated.pk, 0])
+        shown = localize_all(chosen)
+    on_bodies = [query for query in queries if "concept_decidingbody" in query["sql"]]
+    assert len(on_bodies) == 1, [query["sql"] for query in on_bodies]
+    assert [record.pk if record else None for record in chosen] == [
+        council.pk,
+        council.pk,
+        None,
+        untranslated.pk,
+        None,
+    ]
+    assert chosen[0] is not chosen[1]
+    assert [record.name for record in shown] == [
+        "مجلس المقاطعة",
+        "مجلس المقاطعة",
+        "Jugendhilfeausschuss",
+    ]
+    assert block.get_prep_value(chosen[0]) == council.pk
