@@ -14,38 +14,16 @@ from django.db.models.functions import Cast
 
 from wagtail.models import Locale
 
+from home.i18n import read_translation, read_with_translations
+
 
 def localized_by_pk(queryset, pks, **translation_filters):
     """{pk: record in the reader's language} for the records of `queryset` with these primary
     keys (a list or a subquery), in one query: each record's translation into the active
     language where there is one (and it matches `translation_filters`, e.g. live=True), else
-    the record itself, as `home.i18n.localize_all` does for records already loaded.
-
-    Records are loaded as model instances, so the page cache records what the page shows.
-    """
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return {record.pk: record for record in queryset.filter(pk__in=pks)}
-    chosen = Q(pk__in=pks)
-    keys = queryset.model._default_manager.filter(chosen).values("translation_key")
-    # Every record wanted shares a translation key with a chosen one: filtering by the keys
-    # first lets the database use the (translation key, locale) index; an OR of the two
-    # conditions alone made it read the whole page table.
-    records = list(
-        queryset.filter(translation_key__in=keys)
-        .filter(chosen | Q(locale=locale, **translation_filters))
-        .annotate(is_chosen=ExpressionWrapper(chosen, output_field=BooleanField()))
-    )
-    # (translation key, locale) is unique: a chosen record in the active language is its own.
-    translations = {
-        record.translation_key: record for record in records if record.locale_id == locale.pk
-    }
-    return {
-        record.pk: translations.get(record.translation_key, record)
-        for record in records
-        if record.is_chosen
-    }
+    the record itself, as `home.i18n.localize_all` does for records already loaded."""
+    records = read_with_translations(queryset, pks, **translation_filters)
+    return {pk: read_translation(record) for pk, record in records.items()}
 
 
 def localized_in_order(queryset, pks):

@@ -1,6 +1,6 @@
 """Language helpers shared by all apps."""
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from wagtail.models import Locale
 
@@ -15,35 +15,44 @@ def _active_locale():
         return None
 
 
-def read_with_translations(model, pks):
-    """{primary key: record} for these keys (as stored, e.g. in a StreamField's JSON; None and
-    missing left out), each record remembering its translation into the active language,
-    all in one query. The records themselves are the chosen ones, whatever the language:
-    `localize_all` swaps them."""
-    field = model._meta.pk
-    wanted = {field.to_python(pk) for pk in pks if pk is not None}
-    if not wanted:
-        return {}
-    manager = model._default_manager
+def read_with_translations(queryset, pks, **translation_filters):
+    """{pk: record} for the records of `queryset` with these primary keys (a list or a
+    subquery), in one query with their translations into the active language (those that
+    match `translation_filters`, e.g. live=True). The records are the chosen ones, whatever
+    their language; each remembers its translation (else itself), which `localize_all`
+    then gives without a query.
+
+    Records are loaded as model instances, so the page cache records what the page shows.
+    """
     locale = _active_locale()
     if locale is None:
-        return {record.pk: record for record in manager.filter(pk__in=wanted)}
-    chosen = Q(pk__in=wanted)
-    keys = manager.filter(chosen).values("translation_key")
-    records = list(manager.filter(translation_key__in=keys).filter(chosen | Q(locale=locale)))
+        return {record.pk: record for record in queryset.filter(pk__in=pks)}
+    chosen = Q(pk__in=pks)
+    keys = queryset.model._default_manager.filter(chosen).values("translation_key")
+    # Every record wanted shares a translation key with a chosen one: filtering by the keys
+    # first lets the database use the (translation key, locale) index; an OR of the two
+    # conditions alone made it read the whole page table.
+    records = list(
+        queryset.filter(translation_key__in=keys)
+        .filter(chosen | Q(locale=locale, **translation_filters))
+        .annotate(is_chosen=ExpressionWrapper(chosen, output_field=BooleanField()))
+    )
+    # (translation key, locale) is unique: a chosen record in the active language is its own.
     translations = {
         record.translation_key: record for record in records if record.locale_id == locale.pk
     }
     result = {}
     for record in records:
-        if record.pk in wanted:
-            setattr(
-                record,
-                IN_LANGUAGE,
-                (locale.pk, translations.get(record.translation_key, record)),
-            )
+        if record.is_chosen:
+            translation = translations.get(record.translation_key, record)
+            setattr(record, IN_LANGUAGE, (locale.pk, translation))
             result[record.pk] = record
     return result
+
+
+def read_translation(record):
+    """The translation `read_with_translations` read with this record (else the record)."""
+    return getattr(record, IN_LANGUAGE, (None, record))[1]
 
 
 def localize_all(objects):

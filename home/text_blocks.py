@@ -55,11 +55,14 @@ class SynchronisedSnippetChooserBlock(SnippetChooserBlock):
         needs none of its own."""
         from home.i18n import read_with_translations
 
-        records = read_with_translations(self.model_class, values)
         to_python = self.model_class._meta.pk.to_python
+        pks = [to_python(value) if value is not None else None for value in values]
+        records = read_with_translations(
+            self.model_class._default_manager.all(), [pk for pk in pks if pk is not None]
+        )
         result, seen = [], set()
-        for value in values:
-            record = records.get(to_python(value)) if value is not None else None
+        for pk in pks:
+            record = records.get(pk)
             if record is not None and record.pk in seen:
                 record = copy.copy(record)  # Wagtail's rule: one instance per occurrence
             if record is not None:

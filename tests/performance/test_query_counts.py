@@ -26,7 +26,7 @@ from concept.factories import (
     progress,
 )
 from contacts.factories import ContactDirectoryPageFactory, ContactFactory
-from contacts.models import Contact, ContactTopic
+from contacts.models import ContactTopic
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import DocumentFactory, translate_page
 from home.models import Topic
@@ -129,9 +129,7 @@ class District:
             return page.get_translation(locale).url
 
         directory = self.directory.get_translation(locale).specific
-        contact = Contact.objects.get(
-            translation_key=self.contacts[0].translation_key, locale=locale
-        )
+        contact = self.contacts[0].get_translation(locale)
         by_kind = {
             "home": url(self.home),
             "concept": url(self.concept),
@@ -151,7 +149,7 @@ class District:
             f"&locale={language_code}",
         }
         assert set(by_kind) == {kind for kind, _label, _category in PAGE_KINDS}
-        urls = {kind: (url, query_limit(kind)) for kind, url in by_kind.items()}
+        urls = {kind: (address, query_limit(kind)) for kind, address in by_kind.items()}
         # Not in the benchmark's table: listings.
         urls["event index"] = (url(self.events), LISTING_LIMIT)
         urls["sitemap"] = ("/sitemap.xml", LISTING_LIMIT)
